@@ -1,0 +1,10 @@
+// GET /api/v1/coordinations/{cid}/agents: {"agent_ids": [...]} in distribution order
+import { defineRoute, json } from "@/lib/http/route";
+import { CoordinationParams } from "@/lib/schemas/contexts";
+import { listAgents } from "@/lib/domain/contexts";
+
+export const GET = defineRoute({
+  route: "/api/v1/coordinations/[cid]/agents",
+  params: CoordinationParams,
+  handler: async ({ params }) => json({ agent_ids: await listAgents(params.cid) }),
+});

@@ -1,0 +1,21 @@
+// PUT /api/v1/coordinations/{cid}/mission: set mission and/or current focus (logged as a decision)
+import { defineRoute, json } from "@/lib/http/route";
+import { CoordinationParams } from "@/lib/schemas/contexts";
+import { MissionBody, toUpdateDto } from "@/lib/schemas/whiteboard";
+import { COORDINATOR, updateMission } from "@/lib/domain/whiteboard";
+
+export const PUT = defineRoute({
+  route: "/api/v1/coordinations/[cid]/mission",
+  params: CoordinationParams,
+  body: MissionBody,
+  handler: async ({ params, body }) => {
+    const r = await updateMission({
+      coordinationId: params.cid,
+      mission: body.mission,
+      currentFocus: body.current_focus,
+      expectedVersion: body.expected_version,
+      actor: COORDINATOR,
+    });
+    return json({ mission: r.mission, current_focus: r.currentFocus, version: r.version, update: toUpdateDto(r.update) });
+  },
+});

@@ -1,0 +1,20 @@
+// PUT /api/v1/coordinations/{cid}/progress: set the team's progress (logged as progress)
+import { defineRoute, json } from "@/lib/http/route";
+import { CoordinationParams } from "@/lib/schemas/contexts";
+import { ProgressBody, toUpdateDto } from "@/lib/schemas/whiteboard";
+import { COORDINATOR, updateProgress } from "@/lib/domain/whiteboard";
+
+export const PUT = defineRoute({
+  route: "/api/v1/coordinations/[cid]/progress",
+  params: CoordinationParams,
+  body: ProgressBody,
+  handler: async ({ params, body }) => {
+    const r = await updateProgress({
+      coordinationId: params.cid,
+      progress: body.progress,
+      expectedVersion: body.expected_version,
+      actor: COORDINATOR,
+    });
+    return json({ progress: r.progress, version: r.version, update: toUpdateDto(r.update) });
+  },
+});

@@ -1,0 +1,13 @@
+// POST /api/v1/coordinations/{cid}/tools/{name}: run a coordinator tool → {"result": "<text>"}
+import { z } from "zod";
+import { defineRoute, json } from "@/lib/http/route";
+import { Id } from "@/lib/schemas/common";
+import { runTool } from "@/lib/domain/tools";
+import { COORDINATOR } from "@/lib/domain/whiteboard";
+
+export const POST = defineRoute({
+  route: "/api/v1/coordinations/[cid]/tools/[name]",
+  params: z.object({ cid: Id, name: z.string().max(128) }),
+  body: z.unknown(),
+  handler: async ({ params, body }) => json({ result: await runTool(params.cid, params.name, body, COORDINATOR) }),
+});

@@ -1,0 +1,103 @@
+// The one route wrapper: every route.ts under app/api declares its schemas and a handler; this
+// parses (params, query, body) with zod, limits the body, times the request and maps errors.
+import { connection, type NextRequest } from "next/server";
+import { z } from "zod";
+import { metrics } from "../metrics";
+import { toErrorResponse } from "./errors";
+import { HuddleError, validationError } from "../domain/errors";
+
+export const MAX_BODY_BYTES = 1024 * 1024;
+
+type Schema = z.ZodType;
+type Out<S> = S extends z.ZodType ? z.output<S> : undefined;
+
+interface RouteSpec<P extends Schema | undefined, Q extends Schema | undefined, B extends Schema | undefined> {
+  /** The route pattern, for metrics labels: "/api/v1/coordinations/[cid]". */
+  route: string;
+  params?: P;
+  query?: Q;
+  body?: B;
+  handler: (input: { params: Out<P>; query: Out<Q>; body: Out<B>; req: NextRequest }) => Promise<Response>;
+}
+
+export function json(data: unknown, init: { status?: number; headers?: Record<string, string> } = {}): Response {
+  return new Response(JSON.stringify(data), {
+    status: init.status ?? 200,
+    headers: { "content-type": "application/json; charset=utf-8", ...init.headers },
+  });
+}
+
+const tooLarge = () =>
+  new HuddleError("payload_too_large", `request body must be at most ${MAX_BODY_BYTES} bytes`);
+
+async function readBody(req: NextRequest): Promise<unknown> {
+  const declared = Number(req.headers.get("content-length") ?? "NaN");
+  if (declared > MAX_BODY_BYTES) throw tooLarge();
+  if (!req.body) return undefined;
+  // Count while reading: a chunked body has no content-length to trust.
+  const reader = req.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    total += value.byteLength;
+    if (total > MAX_BODY_BYTES) {
+      await reader.cancel();
+      throw tooLarge();
+    }
+    chunks.push(value);
+  }
+  const text = Buffer.concat(chunks).toString("utf8");
+  if (text.trim() === "") return undefined;
+  try {
+    return JSON.parse(text);
+  } catch (e) {
+    const detail = e instanceof Error ? e.message : "not JSON";
+    throw new HuddleError("validation_error", `body: malformed JSON (${detail})`, {
+      details: [{ path: "", message: `malformed JSON: ${detail}` }],
+    });
+  }
+}
+
+function parse<S extends Schema | undefined>(schema: S | undefined, value: unknown, what: string): Out<S> {
+  if (!schema) return undefined as Out<S>;
+  const result = schema.safeParse(value);
+  if (!result.success) {
+    const err = validationError(result.error);
+    if (what === "body" && value === undefined) {
+      throw new HuddleError("validation_error", "body: a JSON object is required", {
+        details: [{ path: "", message: "a JSON object is required" }],
+      });
+    }
+    throw err;
+  }
+  return result.data as Out<S>;
+}
+
+export function defineRoute<
+  P extends Schema | undefined = undefined,
+  Q extends Schema | undefined = undefined,
+  B extends Schema | undefined = undefined,
+>(spec: RouteSpec<P, Q, B>) {
+  return async (req: NextRequest, ctx: { params: Promise<Record<string, string | string[]>> }): Promise<Response> => {
+    await connection();
+    const started = performance.now();
+    const requestId = req.headers.get("x-request-id") ?? crypto.randomUUID();
+    let response: Response;
+    try {
+      const params = parse(spec.params, await ctx.params, "params");
+      const query = parse(spec.query, Object.fromEntries(req.nextUrl.searchParams), "query");
+      const body = spec.body ? parse(spec.body, await readBody(req), "body") : (undefined as Out<B>);
+      response = await spec.handler({ params, query, body, req });
+    } catch (error) {
+      const { status, body, headers } = toErrorResponse(error, requestId);
+      response = json(body, { status, headers });
+    }
+    response.headers.set("x-request-id", requestId);
+    metrics()
+      .requestDuration.labels(req.method, spec.route, String(response.status))
+      .observe(performance.now() - started);
+    return response;
+  };
+}

@@ -1,0 +1,203 @@
+// Delivers committed changes to subscribed sockets, exactly once and in seq order per
+// coordination, across reconnects and across processes.
+//
+// Each process keeps one Channel per coordination that has subscribers here. A channel knows
+// the highest seq it has broadcast to its (process-local) room. Events arrive from this
+// process's publisher and, with Redis, from other processes (serverSideEmit); they may arrive
+// out of order, since commits are serialized by the coordination lock but publishing is not. A
+// channel broadcasts seq N+1 directly and fills any gap from the database, which is the truth
+// (every seq below a committed one is committed too). A subscriber replays from the database
+// up to the channel's seq and joins the room in the same synchronous step, so nothing falls
+// between replay and live, and nothing is sent twice.
+import type { Server, Socket } from "socket.io";
+import { isHuddleError } from "../domain/errors";
+import { getCoordinationHead, listUpdatesBetween } from "../domain/updates";
+import { logger } from "../log";
+import { metrics } from "../metrics";
+import type { EventSink } from "./publisher";
+import {
+  SubscribePayload,
+  UnsubscribePayload,
+  type ChangedEvent,
+  type ClientToServerEvents,
+  type HuddleEvent,
+  type ServerToClientEvents,
+  type SubscribeAck,
+  type UpdateEvent,
+} from "./events";
+
+export type HuddleServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, (events: HuddleEvent[]) => void>, SocketData>;
+export type HuddleSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
+
+export interface SocketData {
+  /** "operator" for signed-in browsers, "agent" otherwise (presence counts operators). */
+  kind: "operator" | "agent";
+  subscriptions: Set<string>;
+  /** Whether this socket may read a coordination (set by access control; everything when absent). */
+  canRead?: (coordinationId: string) => boolean;
+}
+
+const REPLAY_BATCH = 500;
+const REMOTE_EVENT = "huddle:events";
+
+export const roomOf = (coordinationId: string) => `coordination:${coordinationId}`;
+
+class Channel {
+  lastSeq = 0;
+  version = 0;
+  members = 0;
+  private queue: Promise<void>;
+  readonly ready: Promise<void>;
+
+  constructor(
+    readonly coordinationId: string,
+    private readonly io: HuddleServer,
+  ) {
+    this.ready = getCoordinationHead(coordinationId).then((head) => {
+      this.lastSeq = head.lastSeq;
+      this.version = head.version;
+    });
+    // Events that arrive while the head is being read wait behind it; failures end in ready.
+    this.queue = this.ready.catch(() => undefined);
+  }
+
+  get room() {
+    return roomOf(this.coordinationId);
+  }
+
+  /** Serializes work on this channel (gap fills await the database). */
+  private enqueue(task: () => Promise<void> | void): void {
+    this.queue = this.queue.then(task).catch((err: unknown) => {
+      logger().error({ err, coordinationId: this.coordinationId }, "realtime channel task failed");
+    });
+  }
+
+  private broadcast(update: UpdateEvent): void {
+    this.io.local.to(this.room).emit("update", update);
+    this.lastSeq = update.seq;
+    metrics().eventsSent.labels("update").inc(this.io.of("/").adapter.rooms.get(this.room)?.size ?? 0);
+  }
+
+  onUpdate(update: UpdateEvent): void {
+    this.enqueue(async () => {
+      if (update.seq <= this.lastSeq) return;
+      if (update.seq === this.lastSeq + 1) return this.broadcast(update);
+      // A gap: an earlier commit's event is late or lost. The database has it.
+      while (this.lastSeq < update.seq) {
+        const rows = await listUpdatesBetween(this.coordinationId, this.lastSeq, update.seq, REPLAY_BATCH);
+        if (rows.length === 0) break;
+        for (const row of rows) if (row.seq > this.lastSeq) this.broadcast(row);
+      }
+    });
+  }
+
+  onChanged(changed: ChangedEvent): void {
+    this.enqueue(() => {
+      if (changed.version > this.version) this.version = changed.version;
+      this.io.local.to(this.room).emit("changed", changed);
+      metrics().eventsSent.labels("changed").inc(this.io.of("/").adapter.rooms.get(this.room)?.size ?? 0);
+    });
+  }
+}
+
+export class RealtimeHub implements EventSink {
+  private readonly channels = new Map<string, Channel>();
+
+  constructor(
+    private readonly io: HuddleServer,
+    private readonly remote: boolean,
+  ) {
+    if (remote) io.on(REMOTE_EVENT, (events: HuddleEvent[]) => this.deliver(events));
+    io.on("connection", (socket) => this.onConnection(socket as HuddleSocket));
+  }
+
+  /** Called by the publisher after a commit in this process. */
+  publish(events: HuddleEvent[]): void {
+    this.deliver(events);
+    if (this.remote) this.io.serverSideEmit(REMOTE_EVENT, events);
+  }
+
+  private deliver(events: HuddleEvent[]): void {
+    for (const e of events) {
+      const cid = e.type === "update" ? e.update.coordination_id : e.changed.coordination_id;
+      const channel = this.channels.get(cid);
+      if (!channel) continue;
+      if (e.type === "update") channel.onUpdate(e.update);
+      else channel.onChanged(e.changed);
+    }
+  }
+
+  private onConnection(socket: HuddleSocket): void {
+    socket.data.subscriptions ??= new Set();
+    socket.data.kind ??= "agent";
+    metrics().socketConnections.inc();
+    socket.on("subscribe", (payload, ack) => {
+      void this.subscribe(socket, payload).then((result) => {
+        if (typeof ack === "function") ack(result);
+      });
+    });
+    socket.on("unsubscribe", (payload, ack) => {
+      const parsed = UnsubscribePayload.safeParse(payload);
+      if (parsed.success) this.leave(socket, parsed.data.coordination_id);
+      if (typeof ack === "function") ack({ ok: parsed.success });
+    });
+    socket.on("disconnect", () => {
+      metrics().socketConnections.dec();
+      for (const cid of socket.data.subscriptions) this.leave(socket, cid);
+    });
+  }
+
+  private async subscribe(socket: HuddleSocket, payload: unknown): Promise<SubscribeAck> {
+    const parsed = SubscribePayload.safeParse(payload);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      const path = issue?.path.join(".") ?? "";
+      return { ok: false, error: { code: "validation_error", message: `${path ? `${path}: ` : ""}${issue?.message ?? "invalid"}` } };
+    }
+    const { coordination_id: cid, after_seq: afterSeq } = parsed.data;
+    if (socket.data.canRead && !socket.data.canRead(cid)) {
+      return { ok: false, error: { code: "forbidden", message: `this token may not read coordination '${cid}'` } };
+    }
+    // A second subscribe to the same coordination restarts it from the given seq.
+    if (socket.data.subscriptions.has(cid)) this.leave(socket, cid);
+
+    let channel = this.channels.get(cid);
+    if (!channel) {
+      channel = new Channel(cid, this.io);
+      this.channels.set(cid, channel);
+    }
+    channel.members += 1;
+    socket.data.subscriptions.add(cid);
+    try {
+      await channel.ready;
+      let sent = afterSeq ?? channel.lastSeq;
+      while (sent < channel.lastSeq) {
+        const rows = await listUpdatesBetween(cid, sent, channel.lastSeq, REPLAY_BATCH);
+        if (!socket.connected || !socket.data.subscriptions.has(cid)) return { ok: false, error: { code: "gone", message: "unsubscribed during replay" } };
+        for (const row of rows) socket.emit("update", row);
+        metrics().eventsSent.labels("update").inc(rows.length);
+        sent = rows.length > 0 ? rows[rows.length - 1]!.seq : channel.lastSeq;
+      }
+      // No await between the check above and this join: the room continues exactly after `sent`.
+      void socket.join(channel.room);
+      return { ok: true, version: channel.version, last_seq: Math.max(sent, channel.lastSeq) };
+    } catch (error) {
+      this.leave(socket, cid);
+      if (isHuddleError(error)) return { ok: false, error: { code: error.code, message: error.message } };
+      logger().error({ err: error, coordinationId: cid }, "subscribe failed");
+      return { ok: false, error: { code: "internal_error", message: "subscribe failed" } };
+    }
+  }
+
+  private leave(socket: HuddleSocket, cid: string): void {
+    if (!socket.data.subscriptions.delete(cid)) return;
+    void socket.leave(roomOf(cid));
+    const channel = this.channels.get(cid);
+    if (channel && --channel.members <= 0) this.channels.delete(cid);
+  }
+
+  /** Subscribers on this process per coordination (for presence and tests). */
+  memberCount(cid: string): number {
+    return this.channels.get(cid)?.members ?? 0;
+  }
+}
