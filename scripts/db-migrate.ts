@@ -14,7 +14,7 @@ async function main(): Promise<void> {
         : "memory";
   let db: Database | undefined;
   try {
-    db = await openDatabase(options, { migrate: false });
+    db = await openDatabase(options);
     const applied = await applyMigrations(db.factory);
     if (applied.length === 0) console.log(`Database (${options.kind}: ${where}) is up to date.`);
     else {

@@ -4,6 +4,7 @@ import { createServer } from "node:http";
 import next from "next";
 import { env } from "../lib/env";
 import { databaseOptionsFromEnv, openDatabase, setDatabase } from "../lib/db";
+import { applyMigrations } from "../lib/db/migrate";
 import { logger } from "../lib/log";
 import { attachRealtime } from "./realtime";
 
@@ -13,8 +14,9 @@ async function main() {
   const dev = process.env.NODE_ENV !== "production";
 
   const db = await openDatabase(databaseOptionsFromEnv());
+  const applied = await applyMigrations(db.factory);
   setDatabase(db);
-  log.info({ database: db.kind }, "database ready");
+  log.info({ database: db.kind, migrationsApplied: applied }, "database ready");
 
   const httpServer = createServer();
   const app = next({ dev, hostname: e.host, port: e.PORT, httpServer });

@@ -1,6 +1,7 @@
 // Opening the database: PGlite (embedded, persisted under HUDDLE_DATA_DIR) when no DATABASE_URL
 // is given, Postgres through @prisma/adapter-pg otherwise. Everything above this file sees one
-// PrismaClient and cannot tell the two apart. Migrations are applied on open.
+// PrismaClient and cannot tell the two apart. Migrations are applied by the server at start
+// (lib/db/migrate.ts, kept out of this file so Next's route bundles never load the engine).
 import { mkdir } from "node:fs/promises";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
@@ -8,7 +9,6 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import type { SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 import { PrismaClient } from "./generated/client";
-import { applyMigrations } from "./migrate";
 import { peekSingleton, setSingleton } from "../singleton";
 import { env } from "../env";
 
@@ -36,10 +36,7 @@ export function databaseOptionsFromEnv(): DatabaseOptions {
   return { kind: "pglite", dataDir: path.resolve(e.HUDDLE_DATA_DIR, "pglite") };
 }
 
-export async function openDatabase(
-  options: DatabaseOptions,
-  { migrate = true }: { migrate?: boolean } = {},
-): Promise<Database> {
+export async function openDatabase(options: DatabaseOptions): Promise<Database> {
   let db: Database;
   if (options.kind === "postgres") {
     const factory = new PrismaPg({ connectionString: options.url, max: options.poolSize ?? 10 });
@@ -69,7 +66,6 @@ export async function openDatabase(
       },
     };
   }
-  if (migrate) await applyMigrations(db.factory);
   return db;
 }
 
@@ -82,7 +78,10 @@ export function setDatabase(db: Database | undefined): void {
 
 let opening: Promise<Database> | undefined;
 
-/** The process-wide database; opened from the environment on first use if nobody installed one. */
+/**
+ * The process-wide database. The server installs it (migrated) before Next starts; a process
+ * that did not (a script) opens it from the environment on first use.
+ */
 export async function getDatabase(): Promise<Database> {
   const existing = peekSingleton<Database>(KEY);
   if (existing) return existing;

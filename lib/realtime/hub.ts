@@ -129,7 +129,8 @@ export class RealtimeHub implements EventSink {
 
   private onConnection(socket: HuddleSocket): void {
     socket.data.subscriptions ??= new Set();
-    socket.data.kind ??= "agent";
+    // Until access control decides from the session, a browser says what it is.
+    socket.data.kind ??= socket.handshake.auth?.client === "operator" ? "operator" : "agent";
     metrics().socketConnections.inc();
     socket.on("subscribe", (payload, ack) => {
       void this.subscribe(socket, payload).then((result) => {
@@ -180,6 +181,7 @@ export class RealtimeHub implements EventSink {
       }
       // No await between the check above and this join: the room continues exactly after `sent`.
       void socket.join(channel.room);
+      if (socket.data.kind === "operator") this.announcePresence(cid);
       return { ok: true, version: channel.version, last_seq: Math.max(sent, channel.lastSeq) };
     } catch (error) {
       this.leave(socket, cid);
@@ -194,6 +196,23 @@ export class RealtimeHub implements EventSink {
     void socket.leave(roomOf(cid));
     const channel = this.channels.get(cid);
     if (channel && --channel.members <= 0) this.channels.delete(cid);
+    if (socket.data.kind === "operator") this.announcePresence(cid);
+  }
+
+  /**
+   * Tells everyone on a coordination how many operators watch it now. Counted across
+   * processes (fetchSockets asks every process through the adapter).
+   */
+  private announcePresence(cid: string): void {
+    const room = roomOf(cid);
+    this.io
+      .in(room)
+      .fetchSockets()
+      .then((sockets) => {
+        const operators = sockets.filter((s) => s.data.kind === "operator").length;
+        this.io.to(room).emit("presence", { coordination_id: cid, operators });
+      })
+      .catch((err: unknown) => logger().warn({ err, coordinationId: cid }, "presence count failed"));
   }
 
   /** Subscribers on this process per coordination (for presence and tests). */
