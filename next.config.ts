@@ -1,6 +1,8 @@
 import type { NextConfig } from "next";
 
 const nextConfig: NextConfig = {
+  // Lets two builds (say, two worktrees' test runs) live side by side; the default is .next.
+  distDir: process.env.NEXT_DIST_DIR || ".next",
   // One copy of each of these, shared between the custom server and Next's bundles.
   serverExternalPackages: [
     "@electric-sql/pglite",

@@ -22,7 +22,7 @@ export async function startServer(options: {
   port?: number;
   env?: Record<string, string>;
 }): Promise<HuddleProcess> {
-  if (!existsSync(path.join(ROOT, ".next", "BUILD_ID"))) {
+  if (!existsSync(path.join(ROOT, process.env.NEXT_DIST_DIR || ".next", "BUILD_ID"))) {
     throw new Error("No production build: run `npm run build` before the HTTP tests (npm test does).");
   }
   const env: Record<string, string> = {
