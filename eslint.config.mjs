@@ -5,7 +5,7 @@ import nextTs from "eslint-config-next/typescript";
 export default defineConfig([
   ...nextVitals,
   ...nextTs,
-  globalIgnores([".next/**", "lib/db/generated/**", "node_modules/**", ".data/**", "next-env.d.ts",
+  globalIgnores([".next/**", ".next-*/**", "bench-results/**", "lib/db/generated/**", "node_modules/**", ".data/**", "next-env.d.ts",
     "test-results/**", "playwright-report/**"]),
   {
     rules: {

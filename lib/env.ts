@@ -19,6 +19,7 @@ export const EnvSchema = z.object({
   HUDDLE_DATA_DIR: z.string().trim().min(1).default(".data"),
   REDIS_URL: optionalString,
   HUDDLE_ADMIN_TOKEN: optionalString,
+  HUDDLE_RATE_LIMIT: z.coerce.number().int().min(1).max(1_000_000).default(100),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 });
 

@@ -7,6 +7,8 @@ import { databaseOptionsFromEnv, openDatabase, setDatabase } from "../lib/db";
 import { applyMigrations } from "../lib/db/migrate";
 import { logger } from "../lib/log";
 import { attachRealtime } from "./realtime";
+import { provisionAdminToken } from "./admin-token";
+import { setAdminToken } from "../lib/domain/access";
 
 async function main() {
   const e = env();
@@ -17,6 +19,15 @@ async function main() {
   const applied = await applyMigrations(db.factory);
   setDatabase(db);
   log.info({ database: db.kind, migrationsApplied: applied }, "database ready");
+
+  const admin = await provisionAdminToken({
+    fromEnv: e.HUDDLE_ADMIN_TOKEN,
+    dataDir: e.HUDDLE_DATA_DIR,
+  });
+  if (!e.HUDDLE_ADMIN_TOKEN && e.REDIS_URL) {
+    log.warn("HUDDLE_ADMIN_TOKEN is unset: processes sharing Redis need one admin token; set it for each");
+  }
+  setAdminToken(admin.token);
 
   const httpServer = createServer();
   const app = next({ dev, hostname: e.host, port: e.PORT, httpServer });
@@ -32,8 +43,15 @@ async function main() {
   await new Promise<void>((resolve) => httpServer.listen(e.PORT, e.host, resolve));
   const address = httpServer.address();
   const port = typeof address === "object" && address ? address.port : e.PORT;
-  log.info({ url: `http://${e.host === "0.0.0.0" ? "localhost" : e.host}:${port}`, dev, redis: Boolean(e.REDIS_URL) }, "huddle listening");
-  console.log(`Huddle is listening on http://${e.host === "0.0.0.0" ? "localhost" : e.host}:${port}`);
+  log.info({ port, dev, redis: Boolean(e.REDIS_URL) }, "huddle listening");
+  const base = `http://${e.host === "0.0.0.0" ? "localhost" : e.host}:${port}`;
+  console.log(`Huddle is listening on ${base}`);
+  if (admin.generated) {
+    // Printed once, on the start that made it; later starts only say where it is.
+    console.log(`\nAdmin token (shown once, kept in ${admin.file}):\n  ${admin.token}\nSign in: ${base}/sign-in\n`);
+  } else if (admin.file) {
+    console.log(`Admin token: in ${admin.file}. Sign in: ${base}/sign-in`);
+  }
 
   let stopping = false;
   const stop = async (signal: string) => {
