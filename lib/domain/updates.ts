@@ -46,6 +46,51 @@ export async function recordChange(
   };
 }
 
+/**
+ * Appends one log entry as a single statement: the UPDATE takes the coordination's row lock,
+ * moves last_seq and version by one, and the INSERT uses the new seq, all atomically. It needs no
+ * interactive transaction, so the lock is held for microseconds: this is the hot path (workers
+ * posting), and it interleaves correctly with changeCoordination, which takes the same lock.
+ */
+export async function appendUpdate(
+  coordinationId: string,
+  update: NewUpdate,
+  kind: ChangeKind,
+): Promise<{ update: Update; version: number; events: HuddleEvent[] }> {
+  const prisma = await getPrisma();
+  const rows = await prisma.$queryRaw<Array<{ seq: number; version: number; created_at: Date }>>`
+    WITH c AS (
+      UPDATE coordinations
+         SET last_seq = last_seq + 1, version = version + 1, last_activity_at = now()
+       WHERE id = ${coordinationId}
+   RETURNING id, last_seq, version, last_activity_at
+    )
+    INSERT INTO updates (coordination_id, seq, agent_name, update_type, content, tags, created_at)
+    SELECT c.id, c.last_seq, ${update.agentName}, ${update.updateType}, ${JSON.stringify(update.content)}::json,
+           ${update.tags ?? []}::text[], c.last_activity_at
+      FROM c
+ RETURNING seq, created_at, (SELECT version FROM c) AS version`;
+  const row = rows[0];
+  if (!row) throw coordinationNotFound(coordinationId);
+  const saved: Update = {
+    coordinationId,
+    seq: row.seq,
+    agentName: update.agentName,
+    updateType: update.updateType,
+    content: update.content,
+    tags: update.tags ?? [],
+    createdAt: row.created_at,
+  };
+  return {
+    update: saved,
+    version: row.version,
+    events: [
+      { type: "update", update: toUpdateDto(saved) },
+      { type: "changed", changed: { coordination_id: coordinationId, version: row.version, kind } },
+    ],
+  };
+}
+
 function toUpdate(row: {
   coordinationId: string;
   seq: number;

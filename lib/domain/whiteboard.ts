@@ -7,7 +7,8 @@ import type { Update, UpdateType } from "../schemas/whiteboard";
 import { toUpdateDto } from "../schemas/whiteboard";
 import { getCoordination, type Coordination } from "./coordinations";
 import { Conflict } from "./errors";
-import { recentUpdates, recordChange } from "./updates";
+import { appendUpdate, recentUpdates, recordChange } from "./updates";
+import { publish } from "../realtime/publisher";
 import { changeCoordination, type LockedCoordination } from "./tx";
 
 /** Who made a change: an agent id, "Coordinator", or an operator. */
@@ -133,13 +134,13 @@ export async function logDecision(input: {
   rationale: string | null;
   actor: Actor;
 }): Promise<{ version: number; update: Update }> {
-  return changeCoordination(input.coordinationId, async (tx, c) => {
-    const { update, version, events } = await recordChange(tx, c, {
-      kind: "decision",
-      update: { agentName: input.actor, updateType: "decision", content: { decision: input.decision, rationale: input.rationale } },
-    });
-    return { result: { version, update }, events };
-  });
+  const { update, version, events } = await appendUpdate(
+    input.coordinationId,
+    { agentName: input.actor, updateType: "decision", content: { decision: input.decision, rationale: input.rationale } },
+    "decision",
+  );
+  publish(events);
+  return { version, update };
 }
 
 /** A worker's (or anyone's) entry in the log: a finding, progress, an artifact, ... */
@@ -150,13 +151,13 @@ export async function postUpdate(input: {
   content: Record<string, unknown>;
   tags: string[];
 }): Promise<Update> {
-  return changeCoordination(input.coordinationId, async (tx, c) => {
-    const { update, events } = await recordChange(tx, c, {
-      kind: "update",
-      update: { agentName: input.agentName, updateType: input.updateType, content: input.content, tags: input.tags },
-    });
-    return { result: update, events };
-  });
+  const { update, events } = await appendUpdate(
+    input.coordinationId,
+    { agentName: input.agentName, updateType: input.updateType, content: input.content, tags: input.tags },
+    "update",
+  );
+  publish(events);
+  return update;
 }
 
 /** Content as one line: compact JSON cut at 100 characters (the seed's rendering). */

@@ -1,0 +1,28 @@
+// Who is calling: a bearer token (admin, coordinator or agent), or an operator's session
+// cookie. The cookie counts only for reads (GET/HEAD): writes from the browser go through server
+// actions, which Next protects against cross-site posts, so no route handler can be driven by
+// another site riding on the cookie.
+import { cookies } from "next/headers";
+import type { NextRequest } from "next/server";
+import { authenticateSession, authenticateToken, bearerFrom, SESSION_COOKIE, unauthorized, type Principal } from "../domain/access";
+
+export async function principalFromRequest(req: NextRequest): Promise<Principal> {
+  const header = req.headers.get("authorization");
+  if (header) {
+    const token = bearerFrom(header);
+    const principal = token ? await authenticateToken(token) : undefined;
+    if (!principal) throw unauthorized();
+    return principal;
+  }
+  if (req.method === "GET" || req.method === "HEAD") {
+    const principal = await authenticateSession(req.cookies.get(SESSION_COOKIE)?.value);
+    if (principal) return principal;
+  }
+  throw unauthorized();
+}
+
+/** The signed-in operator of a page or server action; undefined when there is none. */
+export async function currentOperator(): Promise<Principal | undefined> {
+  const jar = await cookies();
+  return authenticateSession(jar.get(SESSION_COOKIE)?.value);
+}
