@@ -51,6 +51,8 @@ export async function recordChange(
  * moves last_seq and version by one, and the INSERT uses the new seq, all atomically. It needs no
  * interactive transaction, so the lock is held for microseconds: this is the hot path (workers
  * posting), and it interleaves correctly with changeCoordination, which takes the same lock.
+ * The time is clock_timestamp(), read once the lock is held: now() is the statement's start, so a
+ * post that waited for the lock would get an earlier created_at than the seq before it.
  */
 export async function appendUpdate(
   coordinationId: string,
@@ -61,7 +63,7 @@ export async function appendUpdate(
   const rows = await prisma.$queryRaw<Array<{ seq: number; version: number; created_at: Date }>>`
     WITH c AS (
       UPDATE coordinations
-         SET last_seq = last_seq + 1, version = version + 1, last_activity_at = now()
+         SET last_seq = last_seq + 1, version = version + 1, last_activity_at = clock_timestamp()
        WHERE id = ${coordinationId}
    RETURNING id, last_seq, version, last_activity_at
     )

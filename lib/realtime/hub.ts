@@ -6,9 +6,12 @@
 // process's publisher and, with Redis, from other processes (serverSideEmit); they may arrive
 // out of order, since commits are serialized by the coordination lock but publishing is not. A
 // channel broadcasts seq N+1 directly and fills any gap from the database, which is the truth
-// (every seq below a committed one is committed too). A subscriber replays from the database
-// up to the channel's seq and joins the room in the same synchronous step, so nothing falls
-// between replay and live, and nothing is sent twice.
+// (every seq below a committed one is committed too). A subscriber first brings the channel up
+// to the database's head (a client resuming on this process may have seen, through another
+// process, seqs this channel has not broadcast yet), replays from the database up to the
+// channel's seq and joins the room in the same synchronous step, so nothing falls between
+// replay and live, and nothing is sent twice. A channel whose last member left is closed: its
+// queued work never reaches the room again, which a new channel may already serve.
 import type { Server, Socket } from "socket.io";
 import { isHuddleError } from "../domain/errors";
 import { getCoordinationHead, listUpdatesBetween } from "../domain/updates";
@@ -32,7 +35,8 @@ export type HuddleSocket = Socket<ClientToServerEvents, ServerToClientEvents, Re
 export interface SocketData {
   /** "operator" for signed-in browsers, "agent" otherwise (presence counts operators). */
   kind: "operator" | "agent";
-  subscriptions: Set<string>;
+  /** Subscribed coordinations, each with the token of the subscribe call that owns it. */
+  subscriptions: Map<string, symbol>;
   /** Whether this socket may read a coordination (set by access control; everything when absent). */
   canRead?: (coordinationId: string) => boolean;
 }
@@ -46,6 +50,7 @@ class Channel {
   lastSeq = 0;
   version = 0;
   members = 0;
+  private closed = false;
   private queue: Promise<void>;
   readonly ready: Promise<void>;
 
@@ -72,7 +77,13 @@ class Channel {
     });
   }
 
+  /** Stops this channel for good: nothing queued here is sent any more. */
+  close(): void {
+    this.closed = true;
+  }
+
   private broadcast(update: UpdateEvent): void {
+    if (this.closed) return;
     this.io.local.to(this.room).emit("update", update);
     this.lastSeq = update.seq;
     metrics().eventsSent.labels("update").inc(this.io.of("/").adapter.rooms.get(this.room)?.size ?? 0);
@@ -83,16 +94,40 @@ class Channel {
       if (update.seq <= this.lastSeq) return;
       if (update.seq === this.lastSeq + 1) return this.broadcast(update);
       // A gap: an earlier commit's event is late or lost. The database has it.
-      while (this.lastSeq < update.seq) {
-        const rows = await listUpdatesBetween(this.coordinationId, this.lastSeq, update.seq, REPLAY_BATCH);
-        if (rows.length === 0) break;
-        for (const row of rows) if (row.seq > this.lastSeq) this.broadcast(row);
-      }
+      await this.fillTo(update.seq);
+    });
+  }
+
+  /** Broadcasts, from the database, every update after lastSeq up to `seq`. */
+  private async fillTo(seq: number): Promise<void> {
+    while (this.lastSeq < seq && !this.closed) {
+      const rows = await listUpdatesBetween(this.coordinationId, this.lastSeq, seq, REPLAY_BATCH);
+      if (rows.length === 0 || this.closed) break;
+      for (const row of rows) if (row.seq > this.lastSeq) this.broadcast(row);
+    }
+  }
+
+  /**
+   * Brings the channel up to the database's head, broadcasting what it had not sent yet, in its
+   * queue (after the events already waiting). Resolves when done, even if the read failed.
+   */
+  catchUp(): Promise<void> {
+    return new Promise<void>((resolve) => {
+      this.enqueue(async () => {
+        try {
+          const head = await getCoordinationHead(this.coordinationId);
+          if (head.version > this.version) this.version = head.version;
+          await this.fillTo(head.lastSeq);
+        } finally {
+          resolve();
+        }
+      });
     });
   }
 
   onChanged(changed: ChangedEvent): void {
     this.enqueue(() => {
+      if (this.closed) return;
       if (changed.version > this.version) this.version = changed.version;
       this.io.local.to(this.room).emit("changed", changed);
       metrics().eventsSent.labels("changed").inc(this.io.of("/").adapter.rooms.get(this.room)?.size ?? 0);
@@ -128,11 +163,13 @@ export class RealtimeHub implements EventSink {
   }
 
   private onConnection(socket: HuddleSocket): void {
-    socket.data.subscriptions ??= new Set();
+    socket.data.subscriptions ??= new Map();
     // Until access control decides from the session, a browser says what it is.
     socket.data.kind ??= socket.handshake.auth?.client === "operator" ? "operator" : "agent";
     metrics().socketConnections.inc();
-    socket.on("subscribe", (payload, ack) => {
+    socket.on("subscribe", (payload: unknown, ack: unknown) => {
+      // `emit("subscribe", callback)` with no payload: answer the callback, not silence.
+      if (typeof payload === "function" && ack === undefined) [payload, ack] = [undefined, payload];
       void this.subscribe(socket, payload).then((result) => {
         if (typeof ack === "function") ack(result);
       });
@@ -144,7 +181,7 @@ export class RealtimeHub implements EventSink {
     });
     socket.on("disconnect", () => {
       metrics().socketConnections.dec();
-      for (const cid of socket.data.subscriptions) this.leave(socket, cid);
+      for (const cid of [...socket.data.subscriptions.keys()]) this.leave(socket, cid);
     });
   }
 
@@ -168,13 +205,28 @@ export class RealtimeHub implements EventSink {
       this.channels.set(cid, channel);
     }
     channel.members += 1;
-    socket.data.subscriptions.add(cid);
+    const token = Symbol(cid);
+    socket.data.subscriptions.set(cid, token);
+    // Another subscribe or an unsubscribe of this coordination (or a disconnect) ends this one.
+    const superseded = () => !socket.connected || socket.data.subscriptions.get(cid) !== token;
+    const gone: SubscribeAck = { ok: false, error: { code: "gone", message: "unsubscribed or subscribed again during replay" } };
     try {
       await channel.ready;
+      // The client may resume from a seq it saw through another process that this channel has
+      // not broadcast yet: the room must not send it again.
+      await channel.catchUp();
+      if (superseded()) return gone;
+      if (afterSeq !== undefined && afterSeq > channel.lastSeq) {
+        this.leave(socket, cid);
+        return {
+          ok: false,
+          error: { code: "validation_error", message: `after_seq: is beyond the coordination's last seq (${channel.lastSeq})` },
+        };
+      }
       let sent = afterSeq ?? channel.lastSeq;
       while (sent < channel.lastSeq) {
         const rows = await listUpdatesBetween(cid, sent, channel.lastSeq, REPLAY_BATCH);
-        if (!socket.connected || !socket.data.subscriptions.has(cid)) return { ok: false, error: { code: "gone", message: "unsubscribed during replay" } };
+        if (superseded()) return gone;
         for (const row of rows) socket.emit("update", row);
         metrics().eventsSent.labels("update").inc(rows.length);
         sent = rows.length > 0 ? rows[rows.length - 1]!.seq : channel.lastSeq;
@@ -182,9 +234,9 @@ export class RealtimeHub implements EventSink {
       // No await between the check above and this join: the room continues exactly after `sent`.
       void socket.join(channel.room);
       if (socket.data.kind === "operator") this.announcePresence(cid);
-      return { ok: true, version: channel.version, last_seq: Math.max(sent, channel.lastSeq) };
+      return { ok: true, version: channel.version, last_seq: channel.lastSeq };
     } catch (error) {
-      this.leave(socket, cid);
+      if (!superseded()) this.leave(socket, cid);
       if (isHuddleError(error)) return { ok: false, error: { code: error.code, message: error.message } };
       logger().error({ err: error, coordinationId: cid }, "subscribe failed");
       return { ok: false, error: { code: "internal_error", message: "subscribe failed" } };
@@ -195,7 +247,10 @@ export class RealtimeHub implements EventSink {
     if (!socket.data.subscriptions.delete(cid)) return;
     void socket.leave(roomOf(cid));
     const channel = this.channels.get(cid);
-    if (channel && --channel.members <= 0) this.channels.delete(cid);
+    if (channel && --channel.members <= 0) {
+      channel.close();
+      this.channels.delete(cid);
+    }
     if (socket.data.kind === "operator") this.announcePresence(cid);
   }
 

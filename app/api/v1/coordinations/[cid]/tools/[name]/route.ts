@@ -7,7 +7,8 @@ import { COORDINATOR } from "@/lib/domain/whiteboard";
 
 export const POST = defineRoute({
   route: "/api/v1/coordinations/[cid]/tools/[name]",
-  params: z.object({ cid: Id, name: z.string().max(128) }),
+  // Any name: one that is not a tool is runTool's 404, however long.
+  params: z.object({ cid: Id, name: z.string() }),
   body: z.unknown(),
   handler: async ({ params, body }) => json({ result: await runTool(params.cid, params.name, body, COORDINATOR) }),
 });
