@@ -7,6 +7,7 @@ import { createClient } from "redis";
 import { RealtimeHub, type HuddleServer } from "../lib/realtime/hub";
 import { EVENT_SINK_KEY } from "../lib/realtime/publisher";
 import { setSingleton } from "../lib/singleton";
+import { REDIS_CLIENT_KEY } from "../lib/http/rate-limit";
 import { logger } from "../lib/log";
 
 export interface Realtime {
@@ -24,6 +25,8 @@ export async function attachRealtime(httpServer: HttpServer, { redisUrl }: { red
     for (const c of [pub, sub]) c.on("error", (err) => logger().error({ err }, "redis error"));
     await Promise.all([pub.connect(), sub.connect()]);
     io.adapter(createAdapter(pub, sub));
+    // The rate limiter counts in Redis too, so a token's budget is one across processes.
+    setSingleton(REDIS_CLIENT_KEY, pub);
     closers.push(() => Promise.allSettled([pub.quit(), sub.quit()]));
   }
   const hub = new RealtimeHub(io, Boolean(redisUrl));
@@ -33,6 +36,7 @@ export async function attachRealtime(httpServer: HttpServer, { redisUrl }: { red
     hub,
     close: async () => {
       setSingleton(EVENT_SINK_KEY, undefined);
+      setSingleton(REDIS_CLIENT_KEY, undefined);
       await new Promise<void>((resolve) => io.close(() => resolve()));
       for (const close of closers) await close();
     },

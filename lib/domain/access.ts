@@ -5,7 +5,7 @@
 import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
 import { getPrisma } from "../db";
 import { peekSingleton, setSingleton } from "../singleton";
-import { Forbidden, Unauthorized } from "./errors";
+import { Forbidden, Unauthorized, ValidationFailed } from "./errors";
 import { changeCoordination, type Tx } from "./tx";
 
 export type Principal =
@@ -176,4 +176,39 @@ export async function signOut(token: string | undefined): Promise<void> {
   if (!token) return;
   const prisma = await getPrisma();
   await prisma.operatorSession.deleteMany({ where: { hash: hashToken(token) } });
+}
+
+// --- acting as someone ---------------------------------------------------------------------
+
+/** The name a change is logged under: the coordinator, or "Operator" for the admin token and sessions. */
+export function actorOf(p: Principal): string {
+  if (p.kind === "admin") return "Operator";
+  if (p.kind === "coordinator") return "Coordinator";
+  return p.agentId;
+}
+
+/**
+ * Who an update is posted as. An agent posts only as itself: `agent_name` comes from its token,
+ * and naming someone else is forbidden. Others must name the agent.
+ */
+export function postingAs(p: Principal, agentName: string | undefined): string {
+  if (p.kind === "agent") {
+    if (agentName !== undefined && agentName !== p.agentId) {
+      throw Forbidden(`this token posts as '${p.agentId}', not as '${agentName}'`);
+    }
+    return p.agentId;
+  }
+  if (agentName === undefined) throw ValidationFailed([{ path: "agent_name", message: "is required" }]);
+  return agentName;
+}
+
+/** A coordinator may re-distribute (`replace`) its own coordination; creating others takes the admin token. */
+export function authorizeDistribution(p: Principal, coordinationId: string, replace: boolean): void {
+  if (p.kind === "admin") return;
+  if (p.kind === "coordinator" && p.coordinationId === coordinationId && replace) return;
+  throw Forbidden(
+    p.kind === "coordinator" && p.coordinationId === coordinationId
+      ? `coordination '${coordinationId}' exists; a coordinator token may only re-distribute it with "replace": true`
+      : "creating a coordination takes the admin token",
+  );
 }

@@ -16,6 +16,7 @@ import { metrics } from "../metrics";
 import { publish } from "../realtime/publisher";
 import { getCoordination, type Coordination } from "./coordinations";
 import { Conflict, NotFound } from "./errors";
+import { issueCredentials, type Credentials } from "./access";
 import { bumpVersion, changeCoordination, coordinationNotFound, lockCoordination, transaction, type Tx } from "./tx";
 import { getPrisma } from "../db";
 
@@ -31,6 +32,8 @@ export interface Distribution {
   coordination: Coordination;
   contexts: Record<string, AgentContext>;
   metrics: DistributionMetrics;
+  /** Shown once: only their hashes are stored. */
+  credentials: Credentials;
 }
 
 interface StoredContext {
@@ -71,7 +74,11 @@ export async function distributeContexts(input: CreateCoordinationBody): Promise
   } catch (e) {
     // Two creates of one new id raced and the other won: with replace, ours now replaces it.
     if (isUniqueViolation(e) && input.replace) return distributeOnce(input);
-    if (isUniqueViolation(e)) throw conflictExists(input.coordination_state.coordination_id, undefined);
+    if (isUniqueViolation(e)) {
+      // The 409 carries the current value (API.md), here too: read what the winner committed.
+      const cid = input.coordination_state.coordination_id;
+      throw conflictExists(cid, await getCoordination(cid).catch(() => undefined));
+    }
     throw e;
   }
 }
@@ -89,7 +96,7 @@ async function distributeOnce(input: CreateCoordinationBody): Promise<Distributi
   const cid = state.coordination_id;
   const agentIds = Object.keys(input.agent_assignments);
 
-  const { version, contexts, sizes } = await transaction(async (tx) => {
+  const { version, contexts, sizes, credentials } = await transaction(async (tx) => {
     const existing = await lockCoordination(tx, cid);
     const previous = new Map<string, { version: number; revision: number }>();
     let version: number;
@@ -124,8 +131,9 @@ async function distributeOnce(input: CreateCoordinationBody): Promise<Distributi
     }
 
     const createdAt = new Date().toISOString();
-    const contexts: Record<string, AgentContext> = {};
-    const sizes: Record<string, number> = {};
+    // Built with fromEntries, which defines own keys: every agent id is kept, whatever it is called.
+    const contexts: [string, AgentContext][] = [];
+    const sizes: [string, number][] = [];
     const rows: Prisma.AgentContextCreateManyInput[] = [];
     const history: Prisma.AgentContextVersionCreateManyInput[] = [];
     agentIds.forEach((agentId, position) => {
@@ -159,8 +167,8 @@ async function distributeOnce(input: CreateCoordinationBody): Promise<Distributi
         },
       };
       const sizeBytes = sizeOf(stored.context);
-      contexts[agentId] = stored.context;
-      sizes[agentId] = sizeBytes;
+      contexts.push([agentId, stored.context]);
+      sizes.push([agentId, sizeBytes]);
       rows.push({
         coordinationId: cid,
         agentId,
@@ -176,7 +184,9 @@ async function distributeOnce(input: CreateCoordinationBody): Promise<Distributi
     });
     await tx.agentContext.createMany({ data: rows });
     await tx.agentContextVersion.createMany({ data: history });
-    return { version, contexts, sizes };
+    // New tokens every time: a re-distribution revokes the old ones.
+    const credentials = await issueCredentials(tx, cid, agentIds);
+    return { version, contexts: Object.fromEntries(contexts), sizes: Object.fromEntries(sizes), credentials };
   });
 
   const distributionTimeMs = performance.now() - started;
@@ -191,6 +201,7 @@ async function distributeOnce(input: CreateCoordinationBody): Promise<Distributi
     coordination: await getCoordination(cid),
     contexts,
     metrics: { distributionTimeMs, perAgentMs, contextSizeBytes: sizes },
+    credentials,
   };
 }
 
@@ -353,8 +364,10 @@ export async function updateSharedIntelligence(input: {
     });
     await saveContexts(tx, coordination.id, changed, "shared_intelligence");
     const updated = new Set(changed.map((c) => c.agentId));
-    const results: Record<string, boolean> = {};
-    for (const agentId of input.targetAgents ?? [...updated]) results[agentId] = updated.has(agentId);
+    // fromEntries defines own keys: an assignment would treat a target named "__proto__" as the prototype.
+    const results: Record<string, boolean> = Object.fromEntries(
+      (input.targetAgents ?? [...updated]).map((agentId) => [agentId, updated.has(agentId)]),
+    );
     if (changed.length === 0) return { result: results, events: [] };
     const version = await bumpVersion(tx, coordination);
     return {

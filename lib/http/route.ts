@@ -1,10 +1,14 @@
-// The one route wrapper: every route.ts under app/api declares its schemas and a handler; this
-// parses (params, query, body) with zod, limits the body, times the request and maps errors.
+// The one route wrapper: every route.ts under app/api declares who may call it, its schemas and a
+// handler; this authenticates, authorizes against the route's {cid, aid}, rate-limits, parses
+// (params, query, body) with zod, limits the body, times the request and maps errors.
 import { connection, type NextRequest } from "next/server";
 import { z } from "zod";
 import { metrics } from "../metrics";
 import { toErrorResponse } from "./errors";
 import { HuddleError, validationError } from "../domain/errors";
+import { authorize, type Capability, type Principal } from "../domain/access";
+import { principalFromRequest } from "./auth";
+import { spend } from "./rate-limit";
 
 export const MAX_BODY_BYTES = 1024 * 1024;
 
@@ -14,10 +18,12 @@ type Out<S> = S extends z.ZodType ? z.output<S> : undefined;
 interface RouteSpec<P extends Schema | undefined, Q extends Schema | undefined, B extends Schema | undefined> {
   /** The route pattern, for metrics labels: "/api/v1/coordinations/[cid]". */
   route: string;
+  /** What the caller must be allowed to do, on the coordination (and agent) named by the path. */
+  auth: Capability;
   params?: P;
   query?: Q;
   body?: B;
-  handler: (input: { params: Out<P>; query: Out<Q>; body: Out<B>; req: NextRequest }) => Promise<Response>;
+  handler: (input: { params: Out<P>; query: Out<Q>; body: Out<B>; req: NextRequest; principal: Principal }) => Promise<Response>;
 }
 
 export function json(data: unknown, init: { status?: number; headers?: Record<string, string> } = {}): Response {
@@ -86,10 +92,16 @@ export function defineRoute<
     const requestId = req.headers.get("x-request-id") ?? crypto.randomUUID();
     let response: Response;
     try {
+      const principal = await principalFromRequest(req);
       const params = parse(spec.params, await ctx.params, "params");
+      const target = (params ?? {}) as { cid?: string; aid?: string };
+      authorize(principal, spec.auth, { coordinationId: target.cid, agentId: target.aid });
+      if (principal.kind !== "admin") {
+        await spend(principal.kind === "agent" ? `a:${principal.coordinationId}:${principal.agentId}` : `c:${principal.coordinationId}`);
+      }
       const query = parse(spec.query, Object.fromEntries(req.nextUrl.searchParams), "query");
       const body = spec.body ? parse(spec.body, await readBody(req), "body") : (undefined as Out<B>);
-      response = await spec.handler({ params, query, body, req });
+      response = await spec.handler({ params, query, body, req, principal });
     } catch (error) {
       const { status, body, headers } = toErrorResponse(error, requestId);
       response = json(body, { status, headers });

@@ -14,6 +14,7 @@
 // queued work never reaches the room again, which a new channel may already serve.
 import type { Server, Socket } from "socket.io";
 import { isHuddleError } from "../domain/errors";
+import { authenticateSession, authenticateToken, can, SESSION_COOKIE, type Principal } from "../domain/access";
 import { getCoordinationHead, listUpdatesBetween } from "../domain/updates";
 import { logger } from "../log";
 import { metrics } from "../metrics";
@@ -35,13 +36,15 @@ export type HuddleSocket = Socket<ClientToServerEvents, ServerToClientEvents, Re
 export interface SocketData {
   /** "operator" for signed-in browsers, "agent" otherwise (presence counts operators). */
   kind: "operator" | "agent";
+  principal: Principal;
   /** Subscribed coordinations, each with the token of the subscribe call that owns it. */
   subscriptions: Map<string, symbol>;
-  /** Whether this socket may read a coordination (set by access control; everything when absent). */
-  canRead?: (coordinationId: string) => boolean;
+
 }
 
 const REPLAY_BATCH = 500;
+/** Subscriptions one connection may hold at once. */
+export const MAX_SUBSCRIPTIONS = 100;
 const REMOTE_EVENT = "huddle:events";
 
 export const roomOf = (coordinationId: string) => `coordination:${coordinationId}`;
@@ -143,6 +146,21 @@ export class RealtimeHub implements EventSink {
     private readonly remote: boolean,
   ) {
     if (remote) io.on(REMOTE_EVENT, (events: HuddleEvent[]) => this.deliver(events));
+    // The handshake carries the same token as HTTP (`auth: {token}`), or, from a browser, the
+    // operator's session cookie. Nobody else connects.
+    io.use((socket, next) => {
+      authenticateHandshake(socket.handshake.auth?.token, socket.handshake.headers.cookie)
+        .then((who) => {
+          if (!who) return next(new Error("unauthorized: send auth.token (a Huddle token) or sign in"));
+          socket.data.principal = who.principal;
+          socket.data.kind = who.viaSession ? "operator" : "agent";
+          next();
+        })
+        .catch((err: unknown) => {
+          logger().error({ err }, "socket authentication failed");
+          next(new Error("authentication failed"));
+        });
+    });
     io.on("connection", (socket) => this.onConnection(socket as HuddleSocket));
   }
 
@@ -164,8 +182,6 @@ export class RealtimeHub implements EventSink {
 
   private onConnection(socket: HuddleSocket): void {
     socket.data.subscriptions ??= new Map();
-    // Until access control decides from the session, a browser says what it is.
-    socket.data.kind ??= socket.handshake.auth?.client === "operator" ? "operator" : "agent";
     metrics().socketConnections.inc();
     socket.on("subscribe", (payload: unknown, ack: unknown) => {
       // `emit("subscribe", callback)` with no payload: answer the callback, not silence.
@@ -193,11 +209,17 @@ export class RealtimeHub implements EventSink {
       return { ok: false, error: { code: "validation_error", message: `${path ? `${path}: ` : ""}${issue?.message ?? "invalid"}` } };
     }
     const { coordination_id: cid, after_seq: afterSeq } = parsed.data;
-    if (socket.data.canRead && !socket.data.canRead(cid)) {
+    if (!can(socket.data.principal, "team:read", { coordinationId: cid })) {
       return { ok: false, error: { code: "forbidden", message: `this token may not read coordination '${cid}'` } };
     }
     // A second subscribe to the same coordination restarts it from the given seq.
     if (socket.data.subscriptions.has(cid)) this.leave(socket, cid);
+    else if (socket.data.subscriptions.size >= MAX_SUBSCRIPTIONS) {
+      return {
+        ok: false,
+        error: { code: "limit", message: `at most ${MAX_SUBSCRIPTIONS} subscriptions per connection; unsubscribe from one first` },
+      };
+    }
 
     let channel = this.channels.get(cid);
     if (!channel) {
@@ -274,4 +296,26 @@ export class RealtimeHub implements EventSink {
   memberCount(cid: string): number {
     return this.channels.get(cid)?.members ?? 0;
   }
+}
+
+/** Who opens this socket: a bearer token in `auth.token`, else the operator session cookie. */
+async function authenticateHandshake(
+  token: unknown,
+  cookieHeader: string | undefined,
+): Promise<{ principal: Principal; viaSession: boolean } | undefined> {
+  if (typeof token === "string" && token) {
+    const principal = await authenticateToken(token);
+    return principal ? { principal, viaSession: false } : undefined;
+  }
+  const session = cookieValue(cookieHeader, SESSION_COOKIE);
+  const principal = await authenticateSession(session);
+  return principal ? { principal, viaSession: true } : undefined;
+}
+
+function cookieValue(header: string | undefined, name: string): string | undefined {
+  for (const part of (header ?? "").split(";")) {
+    const eq = part.indexOf("=");
+    if (eq > 0 && part.slice(0, eq).trim() === name) return decodeURIComponent(part.slice(eq + 1).trim());
+  }
+  return undefined;
 }

@@ -6,6 +6,61 @@
 import { z } from "zod";
 import { Id, JsonObject, Label, Pagination, Text } from "./common";
 
+/** Largest value of a Postgres `integer` column (versions, revisions): beyond it a query fails. */
+const MAX_INT4 = 2_147_483_647;
+
+/**
+ * A label stored in a text column (session_id, workflow ids, agent_role). Postgres refuses the
+ * NUL character in text, which would otherwise surface as a 500 from deep in the transaction.
+ */
+const ColumnLabel = Label.refine((s) => !s.includes("\u0000"), "must not contain the NUL character (\\u0000)");
+
+/**
+ * How deeply JSON may nest in a request body. Deeper values overflow the stack of recursive
+ * serializers (JSON.stringify, Prisma's JSON encoder) and fail as 500s; no agent needs this many.
+ */
+export const MAX_JSON_DEPTH = 100;
+
+/**
+ * Checks a parsed request body before its schema sees it: nesting at most MAX_JSON_DEPTH, and no
+ * "__proto__" key, which zod's records and object spreads drop without a word (an agent, a
+ * team role or an update key would vanish while the request succeeds). Iterative, so that a
+ * body nested a million levels deep cannot overflow the stack here either.
+ */
+function checkJsonBody(body: unknown, ctx: z.RefinementCtx) {
+  type Node = { value: object; depth: number; parent?: Node; key?: string | number };
+  const pathOf = (node: Node, key?: string | number) => {
+    const path: (string | number)[] = key === undefined ? [] : [key];
+    for (let n: Node | undefined = node; n?.parent; n = n.parent) path.unshift(n.key!);
+    return path;
+  };
+  if (body === null || typeof body !== "object") return;
+  const stack: Node[] = [{ value: body, depth: 1 }];
+  let reported = 0;
+  while (stack.length > 0 && reported < 10) {
+    const node = stack.pop()!;
+    if (node.depth > MAX_JSON_DEPTH) {
+      ctx.addIssue({ code: "custom", path: pathOf(node), message: `nests more than ${MAX_JSON_DEPTH} levels deep`, input: body });
+      return;
+    }
+    const entries: [string | number, unknown][] = Array.isArray(node.value)
+      ? node.value.map((v, i) => [i, v])
+      : Object.entries(node.value);
+    for (const [key, value] of entries) {
+      if (key === "__proto__") {
+        ctx.addIssue({ code: "custom", path: pathOf(node, key), message: "is a reserved name and cannot be used as a key", input: body });
+        reported++;
+      }
+      if (value !== null && typeof value === "object") stack.push({ value, depth: node.depth + 1, parent: node, key });
+    }
+  }
+}
+
+/** A request body schema preceded by checkJsonBody; its issues stop parsing there. */
+function guardedBody<T extends z.ZodType>(schema: T) {
+  return z.unknown().superRefine(checkJsonBody).pipe(schema);
+}
+
 const ms = (min: number) =>
   z.number().int("must be an integer").min(min, `must be at least ${min}`).max(86_400_000, "must be at most 86400000 (24 h)");
 
@@ -71,7 +126,7 @@ export const SharedIntelligence = z.strictObject({
 export type SharedIntelligence = z.output<typeof SharedIntelligence>;
 
 export const AgentAssignmentInput = z.strictObject({
-  agent_role: Label.optional(),
+  agent_role: ColumnLabel.optional(),
   objective: Text.default(""),
   tasks: z.array(z.string().max(1000, "must be at most 1000 characters")).max(1000, "at most 1000 tasks").default([]),
   input_data: JsonObject.default({}),
@@ -83,65 +138,70 @@ export type AgentAssignmentInput = z.output<typeof AgentAssignmentInput>;
 
 export const CoordinationState = z.strictObject({
   coordination_id: Id,
-  session_id: Label,
-  parent_workflow_id: Label.nullish().transform((v) => v ?? null),
-  workflow_type: Label.nullish().transform((v) => v ?? null),
+  session_id: ColumnLabel,
+  parent_workflow_id: ColumnLabel.nullish().transform((v) => v ?? null),
+  workflow_type: ColumnLabel.nullish().transform((v) => v ?? null),
 });
 export type CoordinationState = z.output<typeof CoordinationState>;
 
 export const MAX_AGENTS = 10_000;
 
-export const CreateCoordinationBody = z
-  .strictObject({
-    coordination_state: CoordinationState,
-    agent_assignments: z
-      .record(Id, AgentAssignmentInput)
-      .refine((a) => Object.keys(a).length > 0, "must name at least one agent")
-      .refine((a) => Object.keys(a).length <= MAX_AGENTS, `must name at most ${MAX_AGENTS} agents`),
-    shared_intelligence: SharedIntelligence.default(SharedIntelligence.parse({})),
-    resource_allocations: z.record(Id, PartialResourceAllocation).default({}),
-    coordination_protocols: z.record(Id, PartialCoordinationProtocols).default({}),
-    team_roles: z.record(Label, Text).default({}),
-    replace: z.boolean().default(false),
-  })
-  .superRefine((body, ctx) => {
-    // Per-agent settings for an agent that gets no assignment would be silently dropped.
-    for (const field of ["resource_allocations", "coordination_protocols"] as const) {
-      for (const agentId of Object.keys(body[field])) {
-        if (!(agentId in body.agent_assignments)) {
-          ctx.addIssue({
-            code: "custom",
-            path: [field, agentId],
-            message: "names an agent that is not in agent_assignments",
-          });
+export const CreateCoordinationBody = guardedBody(
+  z
+    .strictObject({
+      coordination_state: CoordinationState,
+      agent_assignments: z
+        .record(Id, AgentAssignmentInput)
+        .refine((a) => Object.keys(a).length > 0, "must name at least one agent")
+        .refine((a) => Object.keys(a).length <= MAX_AGENTS, `must name at most ${MAX_AGENTS} agents`),
+      shared_intelligence: SharedIntelligence.default(SharedIntelligence.parse({})),
+      resource_allocations: z.record(Id, PartialResourceAllocation).default({}),
+      coordination_protocols: z.record(Id, PartialCoordinationProtocols).default({}),
+      team_roles: z.record(Label, Text).default({}),
+      replace: z.boolean().default(false),
+    })
+    .superRefine((body, ctx) => {
+      // Per-agent settings for an agent that gets no assignment would be silently dropped. (Own
+      // keys only: "constructor" is `in` every object.)
+      for (const field of ["resource_allocations", "coordination_protocols"] as const) {
+        for (const agentId of Object.keys(body[field])) {
+          if (!Object.hasOwn(body.agent_assignments, agentId)) {
+            ctx.addIssue({
+              code: "custom",
+              path: [field, agentId],
+              message: "names an agent that is not in agent_assignments",
+            });
+          }
         }
       }
-    }
-  });
+    }),
+);
 export type CreateCoordinationBody = z.output<typeof CreateCoordinationBody>;
 
-export const SharedIntelligenceUpdateBody = z
-  .strictObject({
-    update_type: z.enum(SHARED_INTELLIGENCE_KEYS as [SharedIntelligenceKey, ...SharedIntelligenceKey[]], {
-      error: `must be one of ${SHARED_INTELLIGENCE_KEYS.join(", ")}`,
-    }),
-    update_data: JsonObject,
-    target_agents: z.array(Id).max(MAX_AGENTS).nullish().transform((v) => (v && v.length > 0 ? v : null)),
-    increment_version: z.boolean().default(true),
-  })
-  .superRefine((body, ctx) => {
-    const parsed = SharedIntelligenceParts[body.update_type].safeParse(body.update_data);
-    if (!parsed.success) {
-      for (const issue of parsed.error.issues) {
-        ctx.addIssue({ code: "custom", path: ["update_data", ...issue.path.map(String)], message: issue.message });
+export const SharedIntelligenceUpdateBody = guardedBody(
+  z
+    .strictObject({
+      update_type: z.enum(SHARED_INTELLIGENCE_KEYS as [SharedIntelligenceKey, ...SharedIntelligenceKey[]], {
+        error: `must be one of ${SHARED_INTELLIGENCE_KEYS.join(", ")}`,
+      }),
+      update_data: JsonObject,
+      target_agents: z.array(Id).max(MAX_AGENTS).nullish().transform((v) => (v && v.length > 0 ? v : null)),
+      increment_version: z.boolean().default(true),
+    })
+    .superRefine((body, ctx) => {
+      const parsed = SharedIntelligenceParts[body.update_type].safeParse(body.update_data);
+      if (!parsed.success) {
+        for (const issue of parsed.error.issues) {
+          ctx.addIssue({ code: "custom", path: ["update_data", ...issue.path.map(String)], message: issue.message });
+        }
       }
-    }
-  });
+    }),
+);
 export type SharedIntelligenceUpdateBody = z.output<typeof SharedIntelligenceUpdateBody>;
 
 export const ResourceAllocationUpdateBody = z.strictObject({
   resource_allocation: PartialResourceAllocation,
-  expected_version: z.number().int("must be an integer").min(1, "must be at least 1").optional(),
+  expected_version: z.number().int("must be an integer").min(1, "must be at least 1").max(MAX_INT4, `must be at most ${MAX_INT4}`).optional(),
 });
 export type ResourceAllocationUpdateBody = z.output<typeof ResourceAllocationUpdateBody>;
 
@@ -180,12 +240,17 @@ export const AgentParams = z.object({ cid: Id, aid: Id });
 export const VersionParams = z.object({
   cid: Id,
   aid: Id,
-  n: z.coerce.number().int("must be an integer").min(1, "must be at least 1"),
+  n: z.coerce.number().int("must be an integer").min(1, "must be at least 1").max(MAX_INT4, `must be at most ${MAX_INT4}`),
 });
 
 export const ContextVersionsQuery = z.strictObject({
   limit: Pagination.limit(1000, 100),
-  before_revision: z.coerce.number().int("must be an integer").min(1, "must be at least 1").optional(),
+  before_revision: z.coerce
+    .number()
+    .int("must be an integer")
+    .min(1, "must be at least 1")
+    .max(MAX_INT4, `must be at most ${MAX_INT4}`)
+    .optional(),
 });
 
 export function toContextVersionDto(v: {

@@ -59,7 +59,8 @@ export const DecisionBody = z.strictObject({
 export type DecisionBody = z.output<typeof DecisionBody>;
 
 export const PostUpdateBody = z.strictObject({
-  agent_name: Label.max(128, "must be at most 128 characters").refine(noNul, NO_NUL),
+  /** Optional for an agent token (it posts as itself); required otherwise. */
+  agent_name: Label.max(128, "must be at most 128 characters").refine(noNul, NO_NUL).optional(),
   update_type: UpdateTypeSchema,
   content: JsonObject.refine((c) => Buffer.byteLength(JSON.stringify(c)) <= MAX_CONTENT_BYTES, {
     message: `must be at most ${MAX_CONTENT_BYTES} bytes as JSON`,

@@ -5,6 +5,7 @@ import { toolDefinitions } from "@/lib/domain/tools";
 
 export const GET = defineRoute({
   route: "/api/v1/tools",
+  auth: "team:read",
   query: ToolsQuery,
   handler: async ({ query }) => json(toolDefinitions(query.format)),
 });

@@ -6,6 +6,7 @@ import { getCoordination } from "@/lib/domain/coordinations";
 
 export const GET = defineRoute({
   route: "/api/v1/coordinations/[cid]",
+  auth: "coordination:read",
   params: CoordinationParams,
   handler: async ({ params }) => json(toCoordinationDto(await getCoordination(params.cid))),
 });

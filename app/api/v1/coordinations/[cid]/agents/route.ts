@@ -5,6 +5,7 @@ import { listAgents } from "@/lib/domain/contexts";
 
 export const GET = defineRoute({
   route: "/api/v1/coordinations/[cid]/agents",
+  auth: "coordination:read",
   params: CoordinationParams,
   handler: async ({ params }) => json({ agent_ids: await listAgents(params.cid) }),
 });

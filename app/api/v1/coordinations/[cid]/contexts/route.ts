@@ -5,6 +5,7 @@ import { clearCoordinationContexts } from "@/lib/domain/contexts";
 
 export const DELETE = defineRoute({
   route: "/api/v1/coordinations/[cid]/contexts",
+  auth: "coordination:write",
   params: CoordinationParams,
   handler: async ({ params }) => json({ cleared: await clearCoordinationContexts(params.cid) }),
 });

@@ -2,19 +2,21 @@
 import { defineRoute, json } from "@/lib/http/route";
 import { CoordinationParams } from "@/lib/schemas/contexts";
 import { MissionBody, toUpdateDto } from "@/lib/schemas/whiteboard";
-import { COORDINATOR, updateMission } from "@/lib/domain/whiteboard";
+import { updateMission } from "@/lib/domain/whiteboard";
+import { actorOf } from "@/lib/domain/access";
 
 export const PUT = defineRoute({
   route: "/api/v1/coordinations/[cid]/mission",
+  auth: "coordination:write",
   params: CoordinationParams,
   body: MissionBody,
-  handler: async ({ params, body }) => {
+  handler: async ({ params, body, principal }) => {
     const r = await updateMission({
       coordinationId: params.cid,
       mission: body.mission,
       currentFocus: body.current_focus,
       expectedVersion: body.expected_version,
-      actor: COORDINATOR,
+      actor: actorOf(principal),
     });
     return json({ mission: r.mission, current_focus: r.currentFocus, version: r.version, update: toUpdateDto(r.update) });
   },

@@ -5,6 +5,7 @@ import { updateSharedIntelligence } from "@/lib/domain/contexts";
 
 export const PATCH = defineRoute({
   route: "/api/v1/coordinations/[cid]/shared-intelligence",
+  auth: "coordination:write",
   params: CoordinationParams,
   body: SharedIntelligenceUpdateBody,
   handler: async ({ params, body }) =>

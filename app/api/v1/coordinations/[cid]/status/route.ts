@@ -5,6 +5,7 @@ import { getTeamStatus } from "@/lib/domain/whiteboard";
 
 export const GET = defineRoute({
   route: "/api/v1/coordinations/[cid]/status",
+  auth: "team:read",
   params: CoordinationParams,
   handler: async ({ params }) => json(await getTeamStatus(params.cid)),
 });

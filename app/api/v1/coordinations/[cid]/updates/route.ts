@@ -5,15 +5,17 @@ import { CoordinationParams } from "@/lib/schemas/contexts";
 import { ListUpdatesQuery, PostUpdateBody, toUpdateDto } from "@/lib/schemas/whiteboard";
 import { postUpdate } from "@/lib/domain/whiteboard";
 import { listUpdates } from "@/lib/domain/updates";
+import { postingAs } from "@/lib/domain/access";
 
 export const POST = defineRoute({
   route: "/api/v1/coordinations/[cid]/updates",
+  auth: "updates:post",
   params: CoordinationParams,
   body: PostUpdateBody,
-  handler: async ({ params, body }) => {
+  handler: async ({ params, body, principal }) => {
     const update = await postUpdate({
       coordinationId: params.cid,
-      agentName: body.agent_name,
+      agentName: postingAs(principal, body.agent_name),
       updateType: body.update_type,
       content: body.content,
       tags: body.tags,
@@ -24,6 +26,7 @@ export const POST = defineRoute({
 
 export const GET = defineRoute({
   route: "/api/v1/coordinations/[cid]/updates",
+  auth: "team:read",
   params: CoordinationParams,
   query: ListUpdatesQuery,
   handler: async ({ params, query }) => {

@@ -6,6 +6,7 @@ import { getAgentContext } from "@/lib/domain/contexts";
 
 export const GET = defineRoute({
   route: "/api/v1/coordinations/[cid]/agents/[aid]/context",
+  auth: "agent:read",
   params: AgentParams,
   handler: async ({ params, req }) => {
     const record = await getAgentContext(params.cid, params.aid);

@@ -5,6 +5,7 @@ import { updateResourceAllocation } from "@/lib/domain/contexts";
 
 export const PUT = defineRoute({
   route: "/api/v1/coordinations/[cid]/agents/[aid]/resource-allocation",
+  auth: "coordination:write",
   params: AgentParams,
   body: ResourceAllocationUpdateBody,
   handler: async ({ params, body }) => {

@@ -5,6 +5,7 @@ import { getAgentView } from "@/lib/domain/whiteboard";
 
 export const GET = defineRoute({
   route: "/api/v1/coordinations/[cid]/agents/[aid]/view",
+  auth: "agent:read",
   params: ViewParams,
   handler: async ({ params }) => json(await getAgentView(params.cid, params.aid)),
 });

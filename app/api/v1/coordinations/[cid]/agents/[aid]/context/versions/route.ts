@@ -6,6 +6,7 @@ import { listContextVersions } from "@/lib/domain/contexts";
 
 export const GET = defineRoute({
   route: "/api/v1/coordinations/[cid]/agents/[aid]/context/versions",
+  auth: "agent:read",
   params: AgentParams,
   query: ContextVersionsQuery,
   handler: async ({ params, query }) => {

@@ -5,6 +5,7 @@ import { getContextVersion } from "@/lib/domain/contexts";
 
 export const GET = defineRoute({
   route: "/api/v1/coordinations/[cid]/agents/[aid]/context/versions/[n]",
+  auth: "agent:read",
   params: VersionParams,
   handler: async ({ params }) => json(toContextVersionDto(await getContextVersion(params.cid, params.aid, params.n))),
 });
