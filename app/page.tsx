@@ -5,13 +5,17 @@ import { CoordinationList } from "@/components/coordinations/CoordinationList";
 
 export default async function HomePage() {
   await connection();
-  const { coordinations } = await listCoordinations({ limit: 200 });
+  // The first page is rendered with data; the browser keeps it fresh through the API.
+  const page = await listCoordinations({ limit: 200 });
   return (
     <section aria-labelledby="coordinations-heading" className="space-y-4">
-      <h1 id="coordinations-heading" className="text-2xl font-semibold">
-        Coordinations
-      </h1>
-      <CoordinationList initial={coordinations.map(toCoordinationDto)} />
+      <div>
+        <h1 id="coordinations-heading" className="text-2xl font-semibold tracking-tight">
+          Coordinations
+        </h1>
+        <p className="text-sm text-slate-500 dark:text-slate-400">Every agent team, most recently active first.</p>
+      </div>
+      <CoordinationList initial={{ coordinations: page.coordinations.map(toCoordinationDto), next_cursor: page.nextCursor }} />
     </section>
   );
 }

@@ -4,7 +4,11 @@ import { useState } from "react";
 
 export function QueryProvider({ children }: { children: React.ReactNode }) {
   const [client] = useState(
-    () => new QueryClient({ defaultOptions: { queries: { staleTime: 5_000, refetchOnWindowFocus: true, retry: 1 } } }),
+    () =>
+      new QueryClient({
+        // Socket events keep pages fresh; focus refetch covers a laptop waking from sleep.
+        defaultOptions: { queries: { staleTime: 5_000, refetchOnWindowFocus: true, retry: 1 } },
+      }),
   );
   return <QueryClientProvider client={client}>{children}</QueryClientProvider>;
 }

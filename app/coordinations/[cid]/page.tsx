@@ -1,0 +1,18 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { connection } from "next/server";
+import { loadCoordination } from "./load";
+import { Whiteboard } from "@/components/whiteboard/Whiteboard";
+
+type Params = { params: Promise<{ cid: string }> };
+
+export async function generateMetadata({ params }: Params): Promise<Metadata> {
+  return { title: decodeURIComponent((await params).cid) };
+}
+
+export default async function WhiteboardPage({ params }: Params) {
+  await connection();
+  const coordination = await loadCoordination((await params).cid);
+  if (!coordination) notFound();
+  return <Whiteboard cid={coordination.coordination_id} initial={coordination} />;
+}
