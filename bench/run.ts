@@ -3,6 +3,7 @@
 // Postgres at TEST_DATABASE_URL; Redis is not used. Prints a table and writes
 // bench-results/latest.json.
 import { spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
 import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import pg from "pg";
@@ -13,6 +14,8 @@ import { createTestDatabase } from "../tests/support/postgres";
 import { startServer } from "../tests/support/server";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
+const ADMIN_TOKEN = `hdl_admin_bench_${randomBytes(16).toString("hex")}`;
+const ADMIN = { authorization: `Bearer ${ADMIN_TOKEN}` };
 const quick = process.argv.includes("--quick");
 
 function percentile(sorted: number[], p: number): number {
@@ -50,7 +53,7 @@ const sharedIntelligence = {
 };
 
 async function postJson(url: string, body: unknown) {
-  const res = await fetch(url, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
+  const res = await fetch(url, { method: "POST", headers: { "content-type": "application/json", ...ADMIN }, body: JSON.stringify(body) });
   const json = (await res.json()) as Record<string, unknown>;
   if (!res.ok) throw new Error(`${url}: ${res.status} ${JSON.stringify(json).slice(0, 300)}`);
   return json;
@@ -84,14 +87,18 @@ async function benchDistribution(base: string) {
 /** 50 clients fetching contexts: closed loop (as fast as possible) and paced (each polls every 100 ms). */
 async function benchContextGet(base: string, dbUrl: string) {
   const agents = 50;
-  await postJson(`${base}/api/v1/coordinations`, {
+  const created = (await postJson(`${base}/api/v1/coordinations`, {
     coordination_state: { coordination_id: "get-bench", session_id: "bench" },
     agent_assignments: assignments(agents),
     shared_intelligence: sharedIntelligence,
-  });
+  })) as { credentials: { agent_tokens: Record<string, string> } };
+  // Each agent polls its own context with its own token, as agents do.
+  const tokens = Array.from({ length: agents }, (_, i) => `Bearer ${created.credentials.agent_tokens[`agent-${i}`]}`);
   const get = async (i: number) => {
     const t = performance.now();
-    const res = await fetch(`${base}/api/v1/coordinations/get-bench/agents/agent-${i % agents}/context`);
+    const res = await fetch(`${base}/api/v1/coordinations/get-bench/agents/agent-${i % agents}/context`, {
+      headers: { authorization: tokens[i % agents]! },
+    });
     await res.arrayBuffer();
     if (res.status !== 200) throw new Error(`GET context: ${res.status}`);
     return performance.now() - t;
@@ -161,7 +168,7 @@ async function connectClients(url: string, n: number, subscribe: (s: Socket) => 
   for (let i = 0; i < n; i += 50) {
     const batch = await Promise.all(
       Array.from({ length: Math.min(50, n - i) }, async () => {
-        const s = connect(url, { transports: ["websocket"], forceNew: true });
+        const s = connect(url, { transports: ["websocket"], forceNew: true, auth: { token: ADMIN_TOKEN } });
         await new Promise<void>((resolve, reject) => {
           s.once("connect", () => resolve());
           s.once("connect_error", reject);
@@ -293,7 +300,10 @@ async function main() {
   const opened = await openDatabase({ kind: "postgres", url: db.url });
   await applyMigrations(opened.factory);
   await opened.close();
-  const server = await startServer({ databaseUrl: db.url, env: { LOG_LEVEL: "error" } });
+  const server = await startServer({
+    databaseUrl: db.url,
+    env: { LOG_LEVEL: "error", HUDDLE_ADMIN_TOKEN: ADMIN_TOKEN, HUDDLE_RATE_LIMIT: "1000000" },
+  });
   const results: Record<string, unknown> = { machine: { cpus: (await import("node:os")).cpus().length, node: process.version }, quick };
   try {
     console.log("context distribution (POST /api/v1/coordinations, median of runs) ...");

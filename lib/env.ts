@@ -19,6 +19,11 @@ export const EnvSchema = z.object({
   HUDDLE_DATA_DIR: z.string().trim().min(1).default(".data"),
   REDIS_URL: optionalString,
   HUDDLE_ADMIN_TOKEN: optionalString,
+  /** Serve context GETs straight from the custom server to their route handler (server/fast-lane.ts). */
+  HUDDLE_FAST_CONTEXT: z
+    .enum(["0", "1", "true", "false"])
+    .default("1")
+    .transform((v) => v === "1" || v === "true"),
   HUDDLE_RATE_LIMIT: z.coerce.number().int().min(1).max(1_000_000).default(100),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 });

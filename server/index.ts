@@ -33,9 +33,13 @@ async function main() {
   const app = next({ dev, hostname: e.host, port: e.PORT, httpServer });
   await app.prepare();
   const handle = app.getRequestHandler();
+  // Loaded after prepare(): route handlers need the runtime Next sets up.
+  const { rejectMalformedApiPath, serveFastLane } = await import("./fast-lane");
   httpServer.on("request", (req, res) => {
     // Socket.IO answers its own path; everything else is Next's.
     if (req.url?.startsWith("/socket.io/")) return;
+    if (rejectMalformedApiPath(req, res)) return;
+    if (e.HUDDLE_FAST_CONTEXT && serveFastLane(req, res)) return;
     void handle(req, res);
   });
   const realtime = await attachRealtime(httpServer, { redisUrl: e.REDIS_URL });

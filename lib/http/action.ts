@@ -4,7 +4,7 @@
 // action never throws at the browser. Only a signed-in operator's session may run one.
 import type { z } from "zod";
 import { Unauthorized, validationError } from "../domain/errors";
-import { currentOperator } from "./auth";
+import { currentOperator } from "./operator";
 import { toActionError, type ActionResult } from "./errors";
 
 type Out<S> = S extends z.ZodType ? z.output<S> : undefined;

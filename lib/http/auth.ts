@@ -2,7 +2,6 @@
 // cookie. The cookie counts only for reads (GET/HEAD): writes from the browser go through server
 // actions, which Next protects against cross-site posts, so no route handler can be driven by
 // another site riding on the cookie.
-import { cookies } from "next/headers";
 import type { NextRequest } from "next/server";
 import { authenticateSession, authenticateToken, bearerFrom, SESSION_COOKIE, unauthorized, type Principal } from "../domain/access";
 
@@ -19,10 +18,4 @@ export async function principalFromRequest(req: NextRequest): Promise<Principal>
     if (principal) return principal;
   }
   throw unauthorized();
-}
-
-/** The signed-in operator of a page or server action; undefined when there is none. */
-export async function currentOperator(): Promise<Principal | undefined> {
-  const jar = await cookies();
-  return authenticateSession(jar.get(SESSION_COOKIE)?.value);
 }

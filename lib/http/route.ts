@@ -1,7 +1,7 @@
 // The one route wrapper: every route.ts under app/api declares who may call it, its schemas and a
 // handler; this authenticates, authorizes against the route's {cid, aid}, rate-limits, parses
 // (params, query, body) with zod, limits the body, times the request and maps errors.
-import { connection, type NextRequest } from "next/server";
+import type { NextRequest } from "next/server";
 import { z } from "zod";
 import { metrics } from "../metrics";
 import { toErrorResponse } from "./errors";
@@ -87,7 +87,6 @@ export function defineRoute<
   B extends Schema | undefined = undefined,
 >(spec: RouteSpec<P, Q, B>) {
   return async (req: NextRequest, ctx: { params: Promise<Record<string, string | string[]>> }): Promise<Response> => {
-    await connection();
     const started = performance.now();
     const requestId = req.headers.get("x-request-id") ?? crypto.randomUUID();
     let response: Response;

@@ -1,5 +1,6 @@
 // GET /api/v1/coordinations/{cid}/agents/{aid}/context: the agent's current context.
 // ETag is its context_version; If-None-Match with that version answers 304.
+// The custom server calls this handler directly for speed (server/fast-lane.ts).
 import { defineRoute, json } from "@/lib/http/route";
 import { AgentParams } from "@/lib/schemas/contexts";
 import { getAgentContext } from "@/lib/domain/contexts";
