@@ -3,6 +3,9 @@ import Link from "next/link";
 import { QueryProvider } from "@/components/providers/QueryProvider";
 import { ThemeToggle } from "@/components/ui/ThemeToggle";
 import { THEME_SCRIPT } from "@/lib/hooks/theme-key";
+import { headers } from "next/headers";
+import { currentOperator } from "@/lib/http/operator";
+import { signOutAction } from "./sign-in/actions";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -18,12 +21,15 @@ export const viewport: Viewport = {
   ],
 };
 
-export default function RootLayout({ children }: { children: React.ReactNode }) {
+export default async function RootLayout({ children }: { children: React.ReactNode }) {
+  // The nonce of this request's CSP (proxy.ts), for our one inline script.
+  const nonce = (await headers()).get("x-nonce") ?? undefined;
+  const signedIn = Boolean(await currentOperator());
   return (
     <html lang="en" suppressHydrationWarning>
       <head>
         {/* Our own constant: applies the stored theme before the first paint. */}
-        <script dangerouslySetInnerHTML={{ __html: THEME_SCRIPT }} />
+        <script nonce={nonce} dangerouslySetInnerHTML={{ __html: THEME_SCRIPT }} />
       </head>
       <body className="min-h-screen bg-slate-50 text-slate-900 antialiased dark:bg-slate-950 dark:text-slate-100">
         <a
@@ -47,8 +53,18 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
               <Link href="/" className="text-sm text-slate-600 hover:text-slate-900 dark:text-slate-300 dark:hover:text-white">
                 Coordinations
               </Link>
-              <div className="ml-auto">
+              <div className="ml-auto flex items-center gap-3">
                 <ThemeToggle />
+                {signedIn ? (
+                  <form action={signOutAction}>
+                    <button
+                      type="submit"
+                      className="rounded-md px-2 py-1 text-sm text-slate-600 hover:text-slate-900 focus:outline-none focus:ring-2 focus:ring-indigo-500 dark:text-slate-300 dark:hover:text-white"
+                    >
+                      Sign out
+                    </button>
+                  </form>
+                ) : null}
               </div>
             </nav>
           </header>

@@ -1,10 +1,12 @@
 import { connection } from "next/server";
+import { requireOperator } from "@/lib/http/operator";
 import { listCoordinations } from "@/lib/domain/coordinations";
 import { toCoordinationDto } from "@/lib/schemas/coordinations";
 import { CoordinationList } from "@/components/coordinations/CoordinationList";
 
 export default async function HomePage() {
   await connection();
+  await requireOperator("/");
   // The first page is rendered with data; the browser keeps it fresh through the API.
   const page = await listCoordinations({ limit: 200 });
   return (

@@ -10,6 +10,7 @@ import { useDecisions } from "@/lib/hooks/useDecisions";
 import { useWhiteboardEdits } from "@/lib/hooks/useWhiteboardEdits";
 import type { CoordinationDto } from "@/lib/hooks/api";
 import { LiveStatus } from "@/components/ui/LiveStatus";
+import { RotateTokens } from "./RotateTokens";
 import { RelativeTime } from "@/components/ui/RelativeTime";
 import { ErrorState } from "@/components/ui/primitives";
 import { MissionPanel, ProgressPanel } from "./MissionPanel";
@@ -56,7 +57,10 @@ export function Whiteboard({ cid, initial }: { cid: string; initial: Coordinatio
             </span>
           </p>
         </div>
-        <LiveStatus cid={cid} />
+        <div className="flex flex-col items-end gap-2">
+          <LiveStatus cid={cid} />
+          <RotateTokens cid={cid} />
+        </div>
       </div>
       {coordination.error && (
         <ErrorState message={`Could not refresh the whiteboard: ${coordination.error.message}`} onRetry={() => void coordination.refetch()} />

@@ -5,6 +5,7 @@
 import type { z } from "zod";
 import { Unauthorized, validationError } from "../domain/errors";
 import { currentOperator } from "./operator";
+import type { Principal } from "../domain/access";
 import { toActionError, type ActionResult } from "./errors";
 
 type Out<S> = S extends z.ZodType ? z.output<S> : undefined;
@@ -15,13 +16,14 @@ interface ActionSpec<P extends z.ZodType, B extends z.ZodType | undefined, T> {
   params: P;
   /** The request, parsed with the API's body schema so both paths share every rule. */
   body?: B;
-  handler: (input: { params: z.output<P>; body: Out<B> }) => Promise<T>;
+  handler: (input: { params: z.output<P>; body: Out<B>; operator: Principal }) => Promise<T>;
 }
 
 export function defineAction<P extends z.ZodType, B extends z.ZodType | undefined, T>(spec: ActionSpec<P, B, T>) {
   return async (params: z.input<P>, body: In<B>): Promise<ActionResult<T>> => {
     try {
-      if (!(await currentOperator())) throw Unauthorized("sign in as an operator to change anything");
+      const operator = await currentOperator();
+      if (!operator) throw Unauthorized("sign in as an operator to change anything");
       const p = spec.params.safeParse(params);
       if (!p.success) throw validationError(p.error);
       let parsedBody = undefined as Out<B>;
@@ -30,7 +32,7 @@ export function defineAction<P extends z.ZodType, B extends z.ZodType | undefine
         if (!b.success) throw validationError(b.error);
         parsedBody = b.data as Out<B>;
       }
-      return { ok: true, data: await spec.handler({ params: p.data, body: parsedBody }) };
+      return { ok: true, data: await spec.handler({ params: p.data, body: parsedBody, operator }) };
     } catch (error) {
       return toActionError(error);
     }

@@ -29,7 +29,7 @@ interface RouteSpec<P extends Schema | undefined, Q extends Schema | undefined, 
 export function json(data: unknown, init: { status?: number; headers?: Record<string, string> } = {}): Response {
   return new Response(JSON.stringify(data), {
     status: init.status ?? 200,
-    headers: { "content-type": "application/json; charset=utf-8", ...init.headers },
+    headers: { "content-type": "application/json; charset=utf-8", "x-content-type-options": "nosniff", ...init.headers },
   });
 }
 

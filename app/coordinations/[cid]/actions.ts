@@ -2,23 +2,22 @@
 // The operator's whiteboard edits. Each action is the API's route in another dress: the same
 // body schema, the same domain function, with the operator as the actor.
 import { defineAction } from "@/lib/http/action";
+import { actorOf, rotateCredentials } from "@/lib/domain/access";
 import { CoordinationParams } from "@/lib/schemas/contexts";
 import { BlockerBody, DecisionBody, MissionBody, ProgressBody } from "@/lib/schemas/whiteboard";
 import { logDecision, manageBlocker, updateMission, updateProgress } from "@/lib/domain/whiteboard";
 
-/** How operator changes are signed in the update log (until access control names the operator). */
-const OPERATOR = "Operator";
 
 export const updateMissionAction = defineAction({
   params: CoordinationParams,
   body: MissionBody,
-  handler: async ({ params, body }) => {
+  handler: async ({ params, body, operator }) => {
     const r = await updateMission({
       coordinationId: params.cid,
       mission: body.mission,
       currentFocus: body.current_focus,
       expectedVersion: body.expected_version,
-      actor: OPERATOR,
+      actor: actorOf(operator),
     });
     return { version: r.version, mission: r.mission, current_focus: r.currentFocus };
   },
@@ -27,12 +26,12 @@ export const updateMissionAction = defineAction({
 export const updateProgressAction = defineAction({
   params: CoordinationParams,
   body: ProgressBody,
-  handler: async ({ params, body }) => {
+  handler: async ({ params, body, operator }) => {
     const r = await updateProgress({
       coordinationId: params.cid,
       progress: body.progress,
       expectedVersion: body.expected_version,
-      actor: OPERATOR,
+      actor: actorOf(operator),
     });
     return { version: r.version, progress: r.progress };
   },
@@ -41,8 +40,8 @@ export const updateProgressAction = defineAction({
 export const manageBlockerAction = defineAction({
   params: CoordinationParams,
   body: BlockerBody,
-  handler: async ({ params, body }) => {
-    const r = await manageBlocker({ coordinationId: params.cid, action: body.action, blocker: body.blocker, actor: OPERATOR });
+  handler: async ({ params, body, operator }) => {
+    const r = await manageBlocker({ coordinationId: params.cid, action: body.action, blocker: body.blocker, actor: actorOf(operator) });
     return { status: r.status, version: r.version, active_blockers: r.activeBlockers };
   },
 });
@@ -50,8 +49,14 @@ export const manageBlockerAction = defineAction({
 export const logDecisionAction = defineAction({
   params: CoordinationParams,
   body: DecisionBody,
-  handler: async ({ params, body }) => {
-    const r = await logDecision({ coordinationId: params.cid, decision: body.decision, rationale: body.rationale, actor: OPERATOR });
+  handler: async ({ params, body, operator }) => {
+    const r = await logDecision({ coordinationId: params.cid, decision: body.decision, rationale: body.rationale, actor: actorOf(operator) });
     return { version: r.version, seq: r.update.seq };
   },
+});
+
+/** New tokens for the coordinator and every agent, shown once; the old ones stop working at once. */
+export const rotateTokensAction = defineAction({
+  params: CoordinationParams,
+  handler: async ({ params }) => rotateCredentials(params.cid),
 });

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { connection } from "next/server";
+import { requireOperator } from "@/lib/http/operator";
 import { loadCoordination } from "./load";
 import { Whiteboard } from "@/components/whiteboard/Whiteboard";
 
@@ -12,7 +13,9 @@ export async function generateMetadata({ params }: Params): Promise<Metadata> {
 
 export default async function WhiteboardPage({ params }: Params) {
   await connection();
-  const coordination = await loadCoordination((await params).cid);
+  const { cid } = await params;
+  await requireOperator(`/coordinations/${cid}`);
+  const coordination = await loadCoordination(cid);
   if (!coordination) notFound();
   return <Whiteboard cid={coordination.coordination_id} initial={coordination} />;
 }

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { connection } from "next/server";
+import { requireOperator } from "@/lib/http/operator";
 import { loadAgentContext, loadCoordination } from "../../load";
 import { Inspector } from "@/components/inspector/Inspector";
 
@@ -14,6 +15,7 @@ export async function generateMetadata({ params }: Params): Promise<Metadata> {
 export default async function InspectorPage({ params }: Params) {
   await connection();
   const { cid, aid } = await params;
+  await requireOperator(`/coordinations/${cid}/agents/${aid}`);
   const coordination = await loadCoordination(cid);
   if (!coordination) notFound();
   const context = await loadAgentContext(coordination.coordination_id, aid);
