@@ -1,5 +1,5 @@
-// The browser's one Socket.IO connection. It authenticates with the operator's session cookie
-// (auth.client "operator" says what it is), so the hub counts it for presence. Components never touch it: hooks in lib/hooks acquire a
+// The browser's one Socket.IO connection. It authenticates with the operator's session cookie,
+// which is also what makes the hub count it for presence. Components never touch it: hooks in lib/hooks acquire a
 // coordination through here and get its updates exactly once, in seq order.
 //
 // Per coordination it keeps the last seq delivered. Every (re)connect re-subscribes with that
@@ -38,13 +38,13 @@ class LiveClient {
   private socket: Socket<ServerToClientEvents, ClientToServerEvents> | null = null;
   private readonly subs = new Map<string, Subscription>();
   private readonly storeListeners = new Set<() => void>();
+  private readonly watchers = new Set<(changed: ChangedEvent) => void>();
   private status: ConnectionStatus = "connecting";
   private everConnected = false;
 
   private ensureSocket() {
     if (this.socket) return this.socket;
     const socket: Socket<ServerToClientEvents, ClientToServerEvents> = io({
-      auth: { client: "operator" },
       reconnectionDelay: 500,
       reconnectionDelayMax: 5000,
     });
@@ -52,6 +52,7 @@ class LiveClient {
       this.everConnected = true;
       this.setStatus("live");
       for (const sub of this.subs.values()) this.sendSubscribe(sub);
+      if (this.watchers.size > 0) socket.emit("watch_coordinations");
     });
     socket.on("disconnect", (reason) => {
       this.setStatus(this.everConnected ? "reconnecting" : "connecting");
@@ -67,6 +68,7 @@ class LiveClient {
     });
     socket.on("update", (update) => this.onUpdate(update));
     socket.on("changed", (changed) => {
+      for (const w of this.watchers) w(changed);
       const sub = this.subs.get(changed.coordination_id);
       if (sub) for (const l of sub.listeners) l.onChanged?.(changed);
     });
@@ -139,6 +141,19 @@ class LiveClient {
         this.socket?.emit("unsubscribe", { coordination_id: cid });
         this.notify();
       }, RELEASE_GRACE_MS);
+    };
+  }
+
+  /**
+   * Hears every coordination's `changed` events (for the coordinations list), without
+   * subscribing to any: it does not count as viewing them. Returns the function that stops.
+   */
+  watchCoordinations(onChanged: (changed: ChangedEvent) => void): () => void {
+    const socket = this.ensureSocket();
+    this.watchers.add(onChanged);
+    if (this.watchers.size === 1 && socket.connected) socket.emit("watch_coordinations");
+    return () => {
+      this.watchers.delete(onChanged);
     };
   }
 

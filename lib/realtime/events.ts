@@ -61,6 +61,8 @@ export interface ServerToClientEvents {
 export interface ClientToServerEvents {
   subscribe: (payload: SubscribePayload, ack: (result: SubscribeAck) => void) => void;
   unsubscribe: (payload: UnsubscribePayload, ack?: (result: { ok: boolean }) => void) => void;
+  /** Operators only: receive `changed` for every coordination (the coordinations list). */
+  watch_coordinations: (ack?: (result: { ok: boolean; error?: { code: string; message: string } }) => void) => void;
 }
 
 /** What the domain hands to the publisher after a commit. */

@@ -48,6 +48,8 @@ export const MAX_SUBSCRIPTIONS = 100;
 const REMOTE_EVENT = "huddle:events";
 
 export const roomOf = (coordinationId: string) => `coordination:${coordinationId}`;
+/** Sockets that get every coordination's `changed` events (the operators' coordinations list). */
+const WATCH_ROOM = "watch:coordinations";
 
 class Channel {
   lastSeq = 0;
@@ -172,6 +174,7 @@ export class RealtimeHub implements EventSink {
 
   private deliver(events: HuddleEvent[]): void {
     for (const e of events) {
+      if (e.type === "changed") this.io.local.to(WATCH_ROOM).emit("changed", e.changed);
       const cid = e.type === "update" ? e.update.coordination_id : e.changed.coordination_id;
       const channel = this.channels.get(cid);
       if (!channel) continue;
@@ -189,6 +192,13 @@ export class RealtimeHub implements EventSink {
       void this.subscribe(socket, payload).then((result) => {
         if (typeof ack === "function") ack(result);
       });
+    });
+    socket.on("watch_coordinations", (ack) => {
+      const allowed = socket.data.principal.kind === "admin";
+      if (allowed) void socket.join(WATCH_ROOM);
+      if (typeof ack === "function") {
+        ack(allowed ? { ok: true } : { ok: false, error: { code: "forbidden", message: "only operators watch every coordination" } });
+      }
     });
     socket.on("unsubscribe", (payload, ack) => {
       const parsed = UnsubscribePayload.safeParse(payload);
