@@ -87,15 +87,14 @@ export interface Credentials {
 export async function issueCredentials(tx: Tx, coordinationId: string, agentIds: string[]): Promise<Credentials> {
   await tx.accessToken.deleteMany({ where: { coordinationId } });
   const coordinatorToken = newToken("hdl_c");
-  const agentTokens: Record<string, string> = {};
-  const rows = [{ hash: hashToken(coordinatorToken), coordinationId, kind: "coordinator", agentId: null as string | null }];
-  for (const agentId of agentIds) {
-    const token = newToken("hdl_a");
-    agentTokens[agentId] = token;
-    rows.push({ hash: hashToken(token), coordinationId, kind: "agent", agentId });
-  }
-  await tx.accessToken.createMany({ data: rows });
-  return { coordinator_token: coordinatorToken, agent_tokens: agentTokens };
+  const tokens = agentIds.map(() => newToken("hdl_a"));
+  const hashes = [hashToken(coordinatorToken), ...tokens.map(hashToken)];
+  // One statement for any number of agents (a row-by-row insert costs about a millisecond each).
+  await tx.$executeRaw`
+    INSERT INTO access_tokens (hash, coordination_id, kind, agent_id)
+    SELECT v.hash, ${coordinationId}, CASE WHEN v.agent_id IS NULL THEN 'coordinator' ELSE 'agent' END, v.agent_id
+      FROM unnest(${hashes}::text[], ${[null, ...agentIds]}::text[]) AS v(hash, agent_id)`;
+  return { coordinator_token: coordinatorToken, agent_tokens: Object.fromEntries(agentIds.map((a, i) => [a, tokens[i]!])) };
 }
 
 /** New tokens for the coordinator and every current agent; the old ones stop working at once. */

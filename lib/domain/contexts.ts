@@ -43,22 +43,6 @@ interface StoredContext {
   context: AgentContext;
 }
 
-function sizeOf(context: AgentContext): number {
-  return Buffer.byteLength(JSON.stringify(context));
-}
-
-function historyRow(coordinationId: string, c: StoredContext, reason: ContextChangeReason, sizeBytes: number) {
-  return {
-    coordinationId,
-    agentId: c.agentId,
-    revision: c.revision,
-    contextVersion: c.contextVersion,
-    reason,
-    context: c.context as unknown as Prisma.InputJsonValue,
-    sizeBytes,
-  };
-}
-
 function isUniqueViolation(e: unknown): boolean {
   return e instanceof Prisma.PrismaClientKnownRequestError && e.code === "P2002";
 }
@@ -130,16 +114,12 @@ async function distributeOnce(input: CreateCoordinationBody): Promise<Distributi
       version = 1;
     }
 
-    const createdAt = new Date().toISOString();
-    // Built with fromEntries, which defines own keys: every agent id is kept, whatever it is called.
-    const contexts: [string, AgentContext][] = [];
-    const sizes: [string, number][] = [];
-    const rows: Prisma.AgentContextCreateManyInput[] = [];
-    const history: Prisma.AgentContextVersionCreateManyInput[] = [];
-    agentIds.forEach((agentId, position) => {
+    const now = new Date();
+    const createdAt = now.toISOString();
+    const stored = agentIds.map((agentId): StoredContext => {
       const a = input.agent_assignments[agentId]!;
       const prev = previous.get(agentId);
-      const stored: StoredContext = {
+      return {
         agentId,
         contextVersion: (prev?.version ?? 0) + 1,
         revision: (prev?.revision ?? 0) + 1,
@@ -166,27 +146,14 @@ async function distributeOnce(input: CreateCoordinationBody): Promise<Distributi
           context_version: (prev?.version ?? 0) + 1,
         },
       };
-      const sizeBytes = sizeOf(stored.context);
-      contexts.push([agentId, stored.context]);
-      sizes.push([agentId, sizeBytes]);
-      rows.push({
-        coordinationId: cid,
-        agentId,
-        position,
-        agentRole: stored.context.coordination_metadata.agent_role,
-        contextVersion: stored.contextVersion,
-        revision: stored.revision,
-        context: stored.context as unknown as Prisma.InputJsonValue,
-        sizeBytes,
-        updatedAt: createdAt,
-      });
-      history.push(historyRow(cid, stored, "distributed", sizeBytes));
     });
-    await tx.agentContext.createMany({ data: rows });
-    await tx.agentContextVersion.createMany({ data: history });
+    const written = await writeContexts(tx, cid, stored, "distributed", { insert: true, now });
+    // Built with fromEntries, which defines own keys: every agent id is kept, whatever it is called.
+    const contexts = Object.fromEntries(stored.map((c) => [c.agentId, c.context]));
+    const sizes = Object.fromEntries(stored.map((c, i) => [c.agentId, written.sizes[i]!]));
     // New tokens every time: a re-distribution revokes the old ones.
     const credentials = await issueCredentials(tx, cid, agentIds);
-    return { version, contexts: Object.fromEntries(contexts), sizes: Object.fromEntries(sizes), credentials };
+    return { version, contexts, sizes, credentials };
   });
 
   const distributionTimeMs = performance.now() - started;
@@ -194,7 +161,6 @@ async function distributeOnce(input: CreateCoordinationBody): Promise<Distributi
   const m = metrics();
   m.distributionTime.observe(distributionTimeMs);
   m.distributionPerAgent.observe(perAgentMs);
-  for (const size of Object.values(sizes)) m.contextSize.observe(size);
 
   publish([{ type: "changed", changed: { coordination_id: cid, version, kind: "contexts", agent_ids: agentIds } }]);
   return {
@@ -313,26 +279,51 @@ async function loadContexts(tx: Tx, coordinationId: string, agentIds: string[] |
 }
 
 /**
- * Writes changed contexts (one statement for all of them, however many) and their history rows.
+ * Writes contexts and their history rows: new live rows (`insert`) or changed ones, then one
+ * history row each, copied from the live rows. One statement each, however many agents:
+ * row-by-row writes cost ~1 ms an agent, and distribution must stay well under that.
  * The caller holds the coordination's lock.
  */
-async function saveContexts(tx: Tx, coordinationId: string, changed: StoredContext[], reason: ContextChangeReason) {
-  if (changed.length === 0) return;
-  const sizes = changed.map((c) => sizeOf(c.context));
-  const now = new Date();
+async function writeContexts(
+  tx: Tx,
+  coordinationId: string,
+  contexts: StoredContext[],
+  reason: ContextChangeReason,
+  { insert, now = new Date() }: { insert: boolean; now?: Date },
+): Promise<{ sizes: number[] }> {
+  if (contexts.length === 0) return { sizes: [] };
+  const ids = contexts.map((c) => c.agentId);
+  const texts = contexts.map((c) => JSON.stringify(c.context));
+  const sizes = texts.map((t) => Buffer.byteLength(t));
+  const versions = contexts.map((c) => c.contextVersion);
+  const revisions = contexts.map((c) => c.revision);
+  if (insert) {
+    await tx.$executeRaw`
+      INSERT INTO agent_contexts
+             (coordination_id, agent_id, position, agent_role, context_version, revision, context, size_bytes, updated_at)
+      SELECT ${coordinationId}, v.agent_id, v.position - 1, v.agent_role, v.context_version, v.revision, v.context::json,
+             v.size_bytes, ${now}
+        FROM unnest(${ids}::text[], ${contexts.map((c) => c.context.coordination_metadata.agent_role)}::text[],
+                    ${versions}::int[], ${revisions}::int[], ${texts}::text[], ${sizes}::int[])
+             WITH ORDINALITY AS v(agent_id, agent_role, context_version, revision, context, size_bytes, position)`;
+  } else {
+    await tx.$executeRaw`
+      UPDATE agent_contexts AS a
+         SET context = v.context::json, context_version = v.context_version, revision = v.revision,
+             size_bytes = v.size_bytes, updated_at = ${now}
+        FROM unnest(${ids}::text[], ${texts}::text[], ${versions}::int[], ${revisions}::int[], ${sizes}::int[])
+             AS v(agent_id, context, context_version, revision, size_bytes)
+       WHERE a.coordination_id = ${coordinationId} AND a.agent_id = v.agent_id`;
+  }
   await tx.$executeRaw`
-    UPDATE agent_contexts AS a
-       SET context = v.context::json, context_version = v.context_version, revision = v.revision,
-           size_bytes = v.size_bytes, updated_at = ${now}
-      FROM unnest(${changed.map((c) => c.agentId)}::text[], ${changed.map((c) => JSON.stringify(c.context))}::text[],
-                  ${changed.map((c) => c.contextVersion)}::int[], ${changed.map((c) => c.revision)}::int[],
-                  ${sizes}::int[]) AS v(agent_id, context, context_version, revision, size_bytes)
-     WHERE a.coordination_id = ${coordinationId} AND a.agent_id = v.agent_id`;
-  await tx.agentContextVersion.createMany({
-    data: changed.map((c, i) => historyRow(coordinationId, c, reason, sizes[i]!)),
-  });
+    INSERT INTO agent_context_versions
+           (coordination_id, agent_id, revision, context_version, reason, context, size_bytes, created_at)
+    SELECT coordination_id, agent_id, revision, context_version, ${reason}, context, size_bytes, ${now}
+      FROM agent_contexts
+     WHERE coordination_id = ${coordinationId} AND agent_id = ANY(${ids}::text[])`;
   const m = metrics();
   for (const size of sizes) m.contextSize.observe(size);
+  return { sizes };
 }
 
 /**
@@ -362,7 +353,7 @@ export async function updateSharedIntelligence(input: {
         },
       };
     });
-    await saveContexts(tx, coordination.id, changed, "shared_intelligence");
+    await writeContexts(tx, coordination.id, changed, "shared_intelligence", { insert: false });
     const updated = new Set(changed.map((c) => c.agentId));
     // fromEntries defines own keys: an assignment would treat a target named "__proto__" as the prototype.
     const results: Record<string, boolean> = Object.fromEntries(
@@ -413,7 +404,7 @@ export async function updateResourceAllocation(input: {
         context_version: contextVersion,
       },
     };
-    await saveContexts(tx, coordination.id, [next], "resources");
+    await writeContexts(tx, coordination.id, [next], "resources", { insert: false });
     const version = await bumpVersion(tx, coordination);
     return {
       result: next.context,
