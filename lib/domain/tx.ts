@@ -9,24 +9,12 @@ import { getPrisma, Prisma, type PrismaClient } from "../db";
 import { publish } from "../realtime/publisher";
 import type { HuddleEvent } from "../realtime/events";
 import { NotFound } from "./errors";
+import type { Coordination } from "./coordinations";
 
 export type Tx = Prisma.TransactionClient;
 
-export interface LockedCoordination {
-  id: string;
-  sessionId: string;
-  parentWorkflowId: string | null;
-  workflowType: string | null;
-  mission: string;
-  currentFocus: string;
-  progress: string;
-  activeBlockers: string[];
-  teamRoles: Record<string, string>;
-  version: number;
-  lastSeq: number;
-  createdAt: Date;
-  lastActivityAt: Date;
-}
+/** The coordination row as a writer holds it (locked): everything but the agent count. */
+export type LockedCoordination = Omit<Coordination, "agentCount">;
 
 // Under load many requests queue on one coordination's lock; give them time rather than failing.
 const TX_OPTIONS = { maxWait: 20_000, timeout: 30_000 } as const;

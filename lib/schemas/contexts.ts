@@ -4,6 +4,7 @@
 // exactly as an agent receives it, so its keys stay snake_case inside TypeScript too. Bounds
 // follow the seed's dataclasses plus API.md ("intervals at least 100 ms", and so on).
 import { z } from "zod";
+import type { ContextVersionRecord } from "../domain/contexts";
 import { Id, JsonObject, Label, Pagination, Text } from "./common";
 
 /** Largest value of a Postgres `integer` column (versions, revisions): beyond it a query fails. */
@@ -253,14 +254,7 @@ export const ContextVersionsQuery = z.strictObject({
     .optional(),
 });
 
-export function toContextVersionDto(v: {
-  revision: number;
-  contextVersion: number;
-  reason: string;
-  context: AgentContext;
-  sizeBytes: number;
-  createdAt: Date;
-}) {
+export function toContextVersionDto(v: ContextVersionRecord) {
   return {
     context_version: v.contextVersion,
     revision: v.revision,
