@@ -11,6 +11,8 @@ import { principalFromRequest } from "./auth";
 import { spend } from "./rate-limit";
 
 export const MAX_BODY_BYTES = 1024 * 1024;
+/** How much of an oversize body is read (and dropped) to answer 413 on a reusable connection. */
+const DRAIN_LIMIT_BYTES = 16 * MAX_BODY_BYTES;
 
 type Schema = z.ZodType;
 type Out<S> = S extends z.ZodType ? z.output<S> : undefined;
@@ -49,11 +51,17 @@ async function readBody(req: NextRequest): Promise<unknown> {
     if (done) break;
     total += value.byteLength;
     if (total > MAX_BODY_BYTES) {
-      await reader.cancel();
-      throw tooLarge();
+      // Read the rest without keeping it, so the 413 reaches the client and its keep-alive
+      // connection stays usable; past DRAIN_LIMIT, stop reading and let the connection go.
+      if (total > DRAIN_LIMIT_BYTES) {
+        await reader.cancel();
+        throw tooLarge();
+      }
+      continue;
     }
     chunks.push(value);
   }
+  if (total > MAX_BODY_BYTES) throw tooLarge();
   const text = Buffer.concat(chunks).toString("utf8");
   if (text.trim() === "") return undefined;
   try {
