@@ -6,6 +6,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { ChangedEvent } from "../lib/realtime/events";
 import { createCoordination, REDIS_URL, startCluster, type Api, type HuddleCluster } from "./support/huddle";
 import { connectClient, describeSequence, type LiveClient } from "./support/realtime";
+import { createTeam } from "./support/credentials";
 
 const base = (cid: string) => `/api/v1/coordinations/${cid}`;
 
@@ -142,20 +143,21 @@ describe("one process", () => {
 
   describe("live events", () => {
     it("each whiteboard change sends its update and a changed event with its kind and version", async () => {
-      const cid = await createCoordination(http);
+      // Changes made with the coordinator token are logged as "Coordinator".
+      const { id: cid, coordinator } = await createTeam(http, url);
       const c = await connect();
       const ack = await c.subscribe({ coordination_id: cid });
       if (!ack.ok) throw new Error(`subscribe failed: ${JSON.stringify(ack)}`);
       const v0 = ack.version;
       const responses = [
-        await http.put(`${base(cid)}/mission`, { mission: "M", current_focus: "F" }),
-        await http.put(`${base(cid)}/progress`, { progress: "P" }),
-        await http.post(`${base(cid)}/blockers`, { action: "add", blocker: "B" }),
+        await coordinator.put(`${base(cid)}/mission`, { mission: "M", current_focus: "F" }),
+        await coordinator.put(`${base(cid)}/progress`, { progress: "P" }),
+        await coordinator.post(`${base(cid)}/blockers`, { action: "add", blocker: "B" }),
         // A duplicate changes nothing: no event.
-        await http.post(`${base(cid)}/blockers`, { action: "add", blocker: "B" }),
-        await http.post(`${base(cid)}/decisions`, { decision: "D" }),
-        await http.post(`${base(cid)}/updates`, { agent_name: "Data Engineer", update_type: "finding", content: { ok: true }, tags: ["t"] }),
-        await http.post(`${base(cid)}/tools/manage_blocker_func`, { action: "remove", blocker: "B" }),
+        await coordinator.post(`${base(cid)}/blockers`, { action: "add", blocker: "B" }),
+        await coordinator.post(`${base(cid)}/decisions`, { decision: "D" }),
+        await coordinator.post(`${base(cid)}/updates`, { agent_name: "Data Engineer", update_type: "finding", content: { ok: true }, tags: ["t"] }),
+        await coordinator.post(`${base(cid)}/tools/manage_blocker_func`, { action: "remove", blocker: "B" }),
       ];
       expect(responses.map((r) => r.status)).toEqual([200, 200, 200, 200, 201, 201, 200]);
       await c.until(() => c.updates.length >= 6 && c.changed.length >= 6, "six updates and six changed events");

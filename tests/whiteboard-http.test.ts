@@ -3,9 +3,16 @@
 // right 4xx and nothing changed afterwards.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createCoordination, startCluster, type Api, type HuddleCluster } from "./support/huddle";
+import { createTeam } from "./support/credentials";
 
 let cluster: HuddleCluster;
 let http: Api;
+
+/** A new coordination and a client with its coordinator token: changes are logged as "Coordinator". */
+async function asCoordinator(): Promise<{ cid: string; coordinator: Api }> {
+  const team = await createTeam(http, cluster.servers[0]!.url);
+  return { cid: team.id, coordinator: team.coordinator };
+}
 
 beforeAll(async () => {
   cluster = await startCluster();
@@ -56,9 +63,9 @@ const ISO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
 
 describe("PUT mission", () => {
   it("sets mission and focus: 200 with both, the new version and the logged decision", async () => {
-    const cid = await createCoordination(http);
+    const { cid, coordinator } = await asCoordinator();
     const before = await state(cid);
-    const res = await http.put(`${base(cid)}/mission`, { mission: "Build churn model", current_focus: "Data collection" });
+    const res = await coordinator.put(`${base(cid)}/mission`, { mission: "Build churn model", current_focus: "Data collection" });
     expect(res.status).toBe(200);
     expect(res.body).toEqual({
       mission: "Build churn model",
@@ -122,9 +129,9 @@ describe("PUT mission", () => {
 
 describe("PUT progress", () => {
   it("sets progress: 200 with it, the new version and the logged progress update", async () => {
-    const cid = await createCoordination(http);
+    const { cid, coordinator } = await asCoordinator();
     const before = await state(cid);
-    const res = await http.put(`${base(cid)}/progress`, { progress: "Halfway" });
+    const res = await coordinator.put(`${base(cid)}/progress`, { progress: "Halfway" });
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({
       progress: "Halfway",
@@ -194,9 +201,9 @@ describe("POST blockers", () => {
 
 describe("POST decisions", () => {
   it("logs a decision with a rationale: 201 with the version and the update", async () => {
-    const cid = await createCoordination(http);
+    const { cid, coordinator } = await asCoordinator();
     const v0 = (await state(cid)).coordination.version;
-    const res = await http.post(`${base(cid)}/decisions`, { decision: "Use XGBoost", rationale: "Fast" });
+    const res = await coordinator.post(`${base(cid)}/decisions`, { decision: "Use XGBoost", rationale: "Fast" });
     expect(res.status).toBe(201);
     expect(res.body).toMatchObject({
       version: v0 + 1,
@@ -327,11 +334,11 @@ describe("POST and GET updates", () => {
 
 describe("GET status and the agent view", () => {
   it("status is {text, status} with the seed's team status text", async () => {
-    const cid = await createCoordination(http);
-    await http.put(`${base(cid)}/mission`, { mission: "Build recommendation system", current_focus: "Feature extraction phase" });
-    await http.put(`${base(cid)}/progress`, { progress: "Completed data collection, starting analysis" });
-    await http.post(`${base(cid)}/blockers`, { action: "add", blocker: "API rate limit issue" });
-    await http.post(`${base(cid)}/updates`, { agent_name: "Data Engineer", update_type: "progress", content: { summary: "Data pipeline deployed successfully" } });
+    const { cid, coordinator } = await asCoordinator();
+    await coordinator.put(`${base(cid)}/mission`, { mission: "Build recommendation system", current_focus: "Feature extraction phase" });
+    await coordinator.put(`${base(cid)}/progress`, { progress: "Completed data collection, starting analysis" });
+    await coordinator.post(`${base(cid)}/blockers`, { action: "add", blocker: "API rate limit issue" });
+    await coordinator.post(`${base(cid)}/updates`, { agent_name: "Data Engineer", update_type: "progress", content: { summary: "Data pipeline deployed successfully" } });
     const res = await http.get(`${base(cid)}/status`);
     expect(res.status).toBe(200);
     expect(res.body.text).toBe(
@@ -365,9 +372,9 @@ describe("GET status and the agent view", () => {
   });
 
   it("the view of a team member named with a space has its role and the context_message", async () => {
-    const cid = await createCoordination(http);
-    await http.put(`${base(cid)}/mission`, { mission: "Churn", current_focus: "Pipelines" });
-    await http.post(`${base(cid)}/blockers`, { action: "add", blocker: "Rate limit" });
+    const { cid, coordinator } = await asCoordinator();
+    await coordinator.put(`${base(cid)}/mission`, { mission: "Churn", current_focus: "Pipelines" });
+    await coordinator.post(`${base(cid)}/blockers`, { action: "add", blocker: "Rate limit" });
     const res = await http.get(`${base(cid)}/agents/${encodeURIComponent("ML Engineer")}/view`);
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({

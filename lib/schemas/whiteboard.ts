@@ -1,6 +1,7 @@
 // The whiteboard (seed 003): mission, progress, blockers, decisions, the update log and views.
 import { z } from "zod";
 import { Id, JsonObject, Label, Pagination, QueryInt, Text } from "./common";
+import { MAX_JSON_DEPTH } from "./contexts";
 import type { UpdateEvent } from "../realtime/events";
 
 export const UPDATE_TYPES = ["progress", "finding", "decision", "artifact", "blocker"] as const;
@@ -9,28 +10,78 @@ const UpdateTypeSchema = z.enum(UPDATE_TYPES, { error: `must be one of ${UPDATE_
 
 export const MAX_CONTENT_BYTES = 64 * 1024;
 
-// Postgres text cannot hold U+0000: refuse it here (a 400 naming the field), not at the database
-// (a 500). Content too, and lone surrogates in it: the json column stores both as escapes, but
-// any jsonb use of the log (the decisions list casts) fails on them.
-const NO_NUL = "must not contain the NUL character (U+0000)";
-const noNul = (s: string) => !s.includes("\u0000");
-const badString = (s: string) => s.includes("\u0000") || !s.isWellFormed();
-const hasBadString = (v: unknown): boolean =>
-  typeof v === "string"
-    ? badString(v)
-    : Array.isArray(v)
-      ? v.some(hasBadString)
-      : v !== null && typeof v === "object" && Object.entries(v).some(([k, x]) => badString(k) || hasBadString(x));
-const WhiteboardText = Text.refine(noNul, NO_NUL);
-const Name = Label.refine(noNul, NO_NUL);
+/** Largest value of a Postgres `integer` column (seq, version): beyond it a query fails. */
+const MAX_INT4 = 2_147_483_647;
 
-const ExpectedVersion = z.number().int("must be an integer").min(1, "must be at least 1").optional();
+// Text must reach the database as sent. Postgres text cannot hold U+0000, and an unpaired
+// surrogate (half of a UTF-16 pair, "\ud800") is not Unicode at all: Prisma's JSON protocol
+// refuses it (a text[] update fails), a text column silently stores U+FFFD instead, and the json
+// log stores it as an escape that every jsonb use of the log (the decisions list casts) fails on.
+// So both are refused here, field by field, as a 400 naming the field, never a 500 later.
+const NO_NUL = "must not contain the NUL character (U+0000)";
+const NO_LONE_SURROGATE = "must not contain unpaired surrogates (U+D800 to U+DFFF standing alone)";
+const noNul = (s: string) => !s.includes("\u0000");
+const wellFormed = (s: string) => s.isWellFormed();
+const badString = (s: string) => !noNul(s) || !wellFormed(s);
+/** A string schema that also refuses NUL and unpaired surrogates. */
+const stored = (s: z.ZodString) => s.refine(noNul, NO_NUL).refine(wellFormed, NO_LONE_SURROGATE);
+
+const WhiteboardText = stored(Text);
+const Name = stored(Label);
+
+const ExpectedVersion = z
+  .number()
+  .int("must be an integer")
+  .min(1, "must be at least 1")
+  .max(MAX_INT4, `must be at most ${MAX_INT4}`)
+  .optional();
 const NonEmptyText = WhiteboardText.refine((s) => s.trim().length > 0, "must not be empty");
-export const BlockerText = z
-  .string()
-  .max(1000, "must be at most 1000 characters")
-  .refine((s) => s.trim().length > 0, "must not be empty")
-  .refine(noNul, NO_NUL);
+export const BlockerText = stored(
+  z
+    .string()
+    .max(1000, "must be at most 1000 characters")
+    .refine((s) => s.trim().length > 0, "must not be empty"),
+);
+
+/**
+ * Checks update content before its schema sees it, without recursion (a body nested half a
+ * million levels deep must not overflow the stack here, nor in JSON.stringify after): nesting
+ * at most MAX_JSON_DEPTH, no "__proto__" key (zod's records drop it without a word), and no NUL
+ * or unpaired surrogate in any key or string.
+ */
+function checkContent(content: unknown, ctx: z.RefinementCtx): void {
+  if (content === null || typeof content !== "object") return;
+  const stack: Array<{ value: object; depth: number; path: (string | number)[] }> = [{ value: content, depth: 1, path: [] }];
+  while (stack.length > 0) {
+    const { value, depth, path } = stack.pop()!;
+    if (depth > MAX_JSON_DEPTH) {
+      ctx.addIssue({ code: "custom", path, message: `nests more than ${MAX_JSON_DEPTH} levels deep`, input: content });
+      return;
+    }
+    const entries: [string | number, unknown][] = Array.isArray(value) ? value.map((v, i) => [i, v]) : Object.entries(value);
+    for (const [key, item] of entries) {
+      const at = [...path, key];
+      if (key === "__proto__") {
+        ctx.addIssue({ code: "custom", path: at, message: "is a reserved name and cannot be used as a key", input: content });
+        return;
+      }
+      if ((typeof key === "string" && badString(key)) || (typeof item === "string" && badString(item))) {
+        ctx.addIssue({ code: "custom", path: at, message: "must not contain the NUL character (U+0000) or unpaired surrogates", input: content });
+        return;
+      }
+      if (item !== null && typeof item === "object") stack.push({ value: item, depth: depth + 1, path: at });
+    }
+  }
+}
+
+const UpdateContent = z
+  .unknown()
+  .superRefine(checkContent)
+  .pipe(
+    JsonObject.refine((c) => Buffer.byteLength(JSON.stringify(c)) <= MAX_CONTENT_BYTES, {
+      message: `must be at most ${MAX_CONTENT_BYTES} bytes as JSON`,
+    }),
+  );
 
 export const MissionFields = z.strictObject({ mission: WhiteboardText.optional(), current_focus: WhiteboardText.optional() });
 export const hasMissionOrFocus = (b: { mission?: string; current_focus?: string }) =>
@@ -60,17 +111,15 @@ export type DecisionBody = z.output<typeof DecisionBody>;
 
 export const PostUpdateBody = z.strictObject({
   /** Optional for an agent token (it posts as itself); required otherwise. */
-  agent_name: Label.max(128, "must be at most 128 characters").refine(noNul, NO_NUL).optional(),
+  agent_name: stored(Label.max(128, "must be at most 128 characters")).optional(),
   update_type: UpdateTypeSchema,
-  content: JsonObject.refine((c) => Buffer.byteLength(JSON.stringify(c)) <= MAX_CONTENT_BYTES, {
-    message: `must be at most ${MAX_CONTENT_BYTES} bytes as JSON`,
-  }).refine((c) => !hasBadString(c), "must not contain the NUL character (U+0000) or unpaired surrogates"),
-  tags: z.array(z.string().min(1, "must not be empty").max(64, "must be at most 64 characters").refine(noNul, NO_NUL)).max(32, "at most 32 tags").default([]),
+  content: UpdateContent,
+  tags: z.array(stored(z.string().min(1, "must not be empty").max(64, "must be at most 64 characters"))).max(32, "at most 32 tags").default([]),
 });
 export type PostUpdateBody = z.output<typeof PostUpdateBody>;
 
 export const ListUpdatesQuery = z.strictObject({
-  after_seq: QueryInt.min(0, "must be at least 0").default(0),
+  after_seq: QueryInt.min(0, "must be at least 0").max(MAX_INT4, `must be at most ${MAX_INT4}`).default(0),
   limit: Pagination.limit(1000, 100),
   update_type: UpdateTypeSchema.optional(),
   agent_name: Name.optional(),
