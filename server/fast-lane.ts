@@ -52,7 +52,13 @@ export function serveFastLane(req: IncomingMessage, res: ServerResponse): boolea
     if (Array.isArray(value)) for (const v of value) headers.append(name, v);
     else if (value !== undefined) headers.set(name, value);
   }
-  const request = new NextRequest(`http://${req.headers.host ?? "localhost"}${req.url}`, { method: "GET", headers });
+  let request: NextRequest;
+  try {
+    request = new NextRequest(`http://${req.headers.host ?? "localhost"}${req.url}`, { method: "GET", headers });
+  } catch {
+    // A Host header that makes no URL ("a%zz"): let Next answer it as it answers any other path.
+    return false;
+  }
   getContext(request, { params: Promise.resolve({ cid, aid }) })
     .then(async (response) => {
       res.writeHead(response.status, Object.fromEntries(response.headers));

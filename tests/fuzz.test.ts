@@ -177,28 +177,16 @@ const KNOWN_ELSEWHERE: Array<{ why: string; matches(p: Probe, status: number, te
   {
     why:
       "Next takes a POST with a multipart/form-data content type to a page or to a path no route handler serves as a " +
-      "no-JS server action, and answers a malformed form with a bare 500 (no API catch-all route; server/index.ts or proxy.ts)",
+      "no-JS server action, and answers a malformed form with a bare 500 (pages only: /api has a catch-all route)",
     matches: (p, status, text) =>
-      status === 500 && text === "Internal Server Error" && p.method === "POST" && /^\s*multipart\/form-data/i.test(p.headers["content-type"] ?? ""),
-  },
-  {
-    why:
-      "team_roles keys and values holding NUL or an unpaired surrogate reach the jsonb team_roles column, which refuses " +
-      "them with a 500 (lib/schemas/contexts.ts checks neither in team_roles)",
-    matches: (p, status) => status === 500 && p.method === "POST" && p.target.split("?")[0] === V1 && teamRolesHaveBadText(p.body),
+      status === 500 &&
+      text === "Internal Server Error" &&
+      p.method === "POST" &&
+      !p.target.startsWith("/api/") &&
+      /^\s*multipart\/form-data/i.test(p.headers["content-type"] ?? ""),
   },
 ];
 
-function teamRolesHaveBadText(body: Body): boolean {
-  try {
-    const parsed = JSON.parse(body === undefined ? "" : Buffer.from(body).toString("utf8")) as { team_roles?: unknown };
-    const roles = parsed.team_roles;
-    const bad = (x: unknown) => typeof x === "string" && (x.includes("\u0000") || !x.isWellFormed());
-    return roles !== null && typeof roles === "object" && Object.entries(roles).some(([k, v]) => bad(k) || bad(v));
-  } catch {
-    return false;
-  }
-}
 
 /** Sends one probe and checks the two invariants: never 5xx; anything but 2xx changes nothing. */
 async function check(p: Probe): Promise<void> {

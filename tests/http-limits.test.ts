@@ -58,3 +58,33 @@ it("a chunked body over 1 MiB is 413, stores nothing, and the same connection se
     agent.destroy();
   }
 });
+
+it("a list cursor naming a date Postgres cannot hold is a 400, not a 500", async () => {
+  const cursor = Buffer.from(JSON.stringify(["-200000-01-01T00:00:00Z", "x"])).toString("base64url");
+  const res = await fetch(`${server.url}/api/v1/coordinations?cursor=${cursor}`, { headers: { authorization: `Bearer ${ADMIN}` } });
+  expect(res.status).toBe(400);
+  expect(await res.json()).toMatchObject({ error: { code: "validation_error", details: [{ path: "cursor" }] } });
+});
+
+it("a context GET with a Host header that makes no URL is answered, not left hanging", async () => {
+  const status = await new Promise<number>((resolve, reject) => {
+    const req = http.request(
+      {
+        host: "127.0.0.1",
+        port: server.port,
+        path: "/api/v1/coordinations/c/agents/a/context",
+        headers: { host: "a%zz", authorization: `Bearer ${ADMIN}` },
+        timeout: 10_000,
+      },
+      (res) => {
+        res.resume();
+        resolve(res.statusCode ?? 0);
+      },
+    );
+    req.on("timeout", () => req.destroy(new Error("no answer within 10 s")));
+    req.on("error", reject);
+    req.end();
+  });
+  expect(status).toBeGreaterThanOrEqual(400);
+  expect(status).toBeLessThan(500);
+});

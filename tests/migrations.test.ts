@@ -97,7 +97,9 @@ describe("migrations", () => {
           expectRecorded((await client.query<MigrationRow>(MIGRATIONS_QUERY)).rows, folders);
           // The engine's connections are disposed, so Prisma's advisory lock is not left behind.
           const locks = await client.query(
-            "SELECT 1 FROM pg_locks WHERE locktype = 'advisory' AND objid = 72707369",
+            // This database's only: other test files migrate their own databases at the same time.
+            "SELECT 1 FROM pg_locks WHERE locktype = 'advisory' AND objid = 72707369 " +
+              "AND database = (SELECT oid FROM pg_database WHERE datname = current_database())",
           );
           expect(locks.rowCount).toBe(0);
         } finally {

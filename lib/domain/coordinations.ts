@@ -63,7 +63,9 @@ function decodeCursor(cursor: string): { at: Date; id: string } {
   try {
     const [at, id] = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8")) as [string, string];
     const date = new Date(at);
-    if (typeof id !== "string" || Number.isNaN(date.getTime())) throw new Error("bad cursor");
+    // Only dates Postgres can compare with (and this endpoint could have produced).
+    const year = date.getUTCFullYear();
+    if (typeof id !== "string" || Number.isNaN(date.getTime()) || year < 1970 || year > 9999) throw new Error("bad cursor");
     return { at: date, id };
   } catch {
     throw new HuddleError("validation_error", "cursor: is not a cursor returned by this endpoint", {

@@ -5,16 +5,8 @@
 // follow the seed's dataclasses plus API.md ("intervals at least 100 ms", and so on).
 import { z } from "zod";
 import type { ContextVersionRecord } from "../domain/contexts";
-import { Id, JsonObject, Label, Pagination, Text } from "./common";
+import { Id, JsonObject, Label, MAX_INT4, Pagination, Text } from "./common";
 
-/** Largest value of a Postgres `integer` column (versions, revisions): beyond it a query fails. */
-const MAX_INT4 = 2_147_483_647;
-
-/**
- * A label stored in a text column (session_id, workflow ids, agent_role). Postgres refuses the
- * NUL character in text, which would otherwise surface as a 500 from deep in the transaction.
- */
-const ColumnLabel = Label.refine((s) => !s.includes("\u0000"), "must not contain the NUL character (\\u0000)");
 
 /**
  * How deeply JSON may nest in a request body. Deeper values overflow the stack of recursive
@@ -127,7 +119,7 @@ export const SharedIntelligence = z.strictObject({
 export type SharedIntelligence = z.output<typeof SharedIntelligence>;
 
 export const AgentAssignmentInput = z.strictObject({
-  agent_role: ColumnLabel.optional(),
+  agent_role: Label.optional(),
   objective: Text.default(""),
   tasks: z.array(z.string().max(1000, "must be at most 1000 characters")).max(1000, "at most 1000 tasks").default([]),
   input_data: JsonObject.default({}),
@@ -139,9 +131,9 @@ export type AgentAssignmentInput = z.output<typeof AgentAssignmentInput>;
 
 export const CoordinationState = z.strictObject({
   coordination_id: Id,
-  session_id: ColumnLabel,
-  parent_workflow_id: ColumnLabel.nullish().transform((v) => v ?? null),
-  workflow_type: ColumnLabel.nullish().transform((v) => v ?? null),
+  session_id: Label,
+  parent_workflow_id: Label.nullish().transform((v) => v ?? null),
+  workflow_type: Label.nullish().transform((v) => v ?? null),
 });
 export type CoordinationState = z.output<typeof CoordinationState>;
 

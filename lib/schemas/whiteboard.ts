@@ -1,6 +1,6 @@
 // The whiteboard (seed 003): mission, progress, blockers, decisions, the update log and views.
 import { z } from "zod";
-import { Id, JsonObject, Label, Pagination, QueryInt, Text } from "./common";
+import { Id, isStorableText, JsonObject, Label, MAX_INT4, Pagination, QueryInt, storable, Text } from "./common";
 import { MAX_JSON_DEPTH } from "./contexts";
 import type { UpdateEvent } from "../realtime/events";
 
@@ -10,24 +10,11 @@ const UpdateTypeSchema = z.enum(UPDATE_TYPES, { error: `must be one of ${UPDATE_
 
 export const MAX_CONTENT_BYTES = 64 * 1024;
 
-/** Largest value of a Postgres `integer` column (seq, version): beyond it a query fails. */
-const MAX_INT4 = 2_147_483_647;
+const badString = (s: string) => !isStorableText(s);
 
-// Text must reach the database as sent. Postgres text cannot hold U+0000, and an unpaired
-// surrogate (half of a UTF-16 pair, "\ud800") is not Unicode at all: Prisma's JSON protocol
-// refuses it (a text[] update fails), a text column silently stores U+FFFD instead, and the json
-// log stores it as an escape that every jsonb use of the log (the decisions list casts) fails on.
-// So both are refused here, field by field, as a 400 naming the field, never a 500 later.
-const NO_NUL = "must not contain the NUL character (U+0000)";
-const NO_LONE_SURROGATE = "must not contain unpaired surrogates (U+D800 to U+DFFF standing alone)";
-const noNul = (s: string) => !s.includes("\u0000");
-const wellFormed = (s: string) => s.isWellFormed();
-const badString = (s: string) => !noNul(s) || !wellFormed(s);
-/** A string schema that also refuses NUL and unpaired surrogates. */
-const stored = (s: z.ZodString) => s.refine(noNul, NO_NUL).refine(wellFormed, NO_LONE_SURROGATE);
-
-const WhiteboardText = stored(Text);
-const Name = stored(Label);
+// Label and Text already refuse NUL and unpaired surrogates (common.ts).
+const WhiteboardText = Text;
+const Name = Label;
 
 const ExpectedVersion = z
   .number()
@@ -36,7 +23,7 @@ const ExpectedVersion = z
   .max(MAX_INT4, `must be at most ${MAX_INT4}`)
   .optional();
 const NonEmptyText = WhiteboardText.refine((s) => s.trim().length > 0, "must not be empty");
-export const BlockerText = stored(
+export const BlockerText = storable(
   z
     .string()
     .max(1000, "must be at most 1000 characters")
@@ -111,10 +98,10 @@ export type DecisionBody = z.output<typeof DecisionBody>;
 
 export const PostUpdateBody = z.strictObject({
   /** Optional for an agent token (it posts as itself); required otherwise. */
-  agent_name: stored(Label.max(128, "must be at most 128 characters")).optional(),
+  agent_name: storable(Label.max(128, "must be at most 128 characters")).optional(),
   update_type: UpdateTypeSchema,
   content: UpdateContent,
-  tags: z.array(stored(z.string().min(1, "must not be empty").max(64, "must be at most 64 characters"))).max(32, "at most 32 tags").default([]),
+  tags: z.array(storable(z.string().min(1, "must not be empty").max(64, "must be at most 64 characters"))).max(32, "at most 32 tags").default([]),
 });
 export type PostUpdateBody = z.output<typeof PostUpdateBody>;
 
