@@ -65,13 +65,7 @@ function updateShared(coordinationId: string, body: Record<string, unknown>) {
 }
 
 function updateResources(coordinationId: string, agentId: string, body: Record<string, unknown>) {
-  const b = ResourceAllocationUpdateBody.parse(body);
-  return updateResourceAllocation({
-    coordinationId,
-    agentId,
-    resourceAllocation: b.resource_allocation,
-    expectedVersion: b.expected_version,
-  });
+  return updateResourceAllocation({ coordinationId, agentId, ...ResourceAllocationUpdateBody.parse(body) });
 }
 
 /** Runs `fn`, expecting a HuddleError with `code`; returns it. */

@@ -192,10 +192,13 @@ export const SharedIntelligenceUpdateBody = guardedBody(
 );
 export type SharedIntelligenceUpdateBody = z.output<typeof SharedIntelligenceUpdateBody>;
 
-export const ResourceAllocationUpdateBody = z.strictObject({
-  resource_allocation: PartialResourceAllocation,
-  expected_version: z.number().int("must be an integer").min(1, "must be at least 1").max(MAX_INT4, `must be at most ${MAX_INT4}`).optional(),
-});
+export const ResourceAllocationUpdateBody = z
+  .strictObject({
+    resource_allocation: PartialResourceAllocation,
+    expected_version: z.number().int("must be an integer").min(1, "must be at least 1").max(MAX_INT4, `must be at most ${MAX_INT4}`).optional(),
+  })
+  // Parsed into the domain's input (the API route and the operator's action share it).
+  .transform((b) => ({ resourceAllocation: b.resource_allocation, expectedVersion: b.expected_version }));
 export type ResourceAllocationUpdateBody = z.output<typeof ResourceAllocationUpdateBody>;
 
 /** The package an agent receives. */

@@ -1,7 +1,7 @@
 // Arguments of the five coordinator tools (seed 003). The same schemas validate a tool call and
 // produce the JSON Schema that LLM frameworks receive.
 import { z } from "zod";
-import { BlockerText, DecisionBody, hasMissionOrFocus, MissionFields, missionOrFocusIssue, ProgressBody } from "./whiteboard";
+import { BlockerText, DecisionBody, hasMissionOrFocus, MissionFields, missionOrFocusIssue, ProgressFields } from "./whiteboard";
 
 export const UpdateMissionArgs = z
   .strictObject({
@@ -10,8 +10,8 @@ export const UpdateMissionArgs = z
   })
   .refine(hasMissionOrFocus, missionOrFocusIssue);
 
-export const UpdateProgressArgs = ProgressBody.pick({ progress: true }).extend({
-  progress: ProgressBody.shape.progress.describe("Current progress description"),
+export const UpdateProgressArgs = ProgressFields.pick({ progress: true }).extend({
+  progress: ProgressFields.shape.progress.describe("Current progress description"),
 });
 
 // `action` is any string here: an unknown action is answered with the seed's text, not a 400.

@@ -75,13 +75,15 @@ export const hasMissionOrFocus = (b: { mission?: string; current_focus?: string 
   Boolean(b.mission?.trim() || b.current_focus?.trim());
 export const missionOrFocusIssue = { message: "give a non-empty mission or current_focus", path: ["mission"] };
 
-export const MissionBody = MissionFields.extend({ expected_version: ExpectedVersion }).refine(
-  hasMissionOrFocus,
-  missionOrFocusIssue,
-);
+// Bodies whose fields the domain names differently parse straight into the domain's input, so
+// the route handler and the server action that share a body cannot map it differently.
+export const MissionBody = MissionFields.extend({ expected_version: ExpectedVersion })
+  .refine(hasMissionOrFocus, missionOrFocusIssue)
+  .transform((b) => ({ mission: b.mission, currentFocus: b.current_focus, expectedVersion: b.expected_version }));
 export type MissionBody = z.output<typeof MissionBody>;
 
-export const ProgressBody = z.strictObject({ progress: NonEmptyText, expected_version: ExpectedVersion });
+export const ProgressFields = z.strictObject({ progress: NonEmptyText, expected_version: ExpectedVersion });
+export const ProgressBody = ProgressFields.transform((b) => ({ progress: b.progress, expectedVersion: b.expected_version }));
 export type ProgressBody = z.output<typeof ProgressBody>;
 
 export const BlockerBody = z.strictObject({

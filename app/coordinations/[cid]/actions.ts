@@ -7,16 +7,13 @@ import { CoordinationParams } from "@/lib/schemas/contexts";
 import { BlockerBody, DecisionBody, MissionBody, ProgressBody } from "@/lib/schemas/whiteboard";
 import { logDecision, manageBlocker, updateMission, updateProgress } from "@/lib/domain/whiteboard";
 
-
 export const updateMissionAction = defineAction({
   params: CoordinationParams,
   body: MissionBody,
   handler: async ({ params, body, operator }) => {
     const r = await updateMission({
       coordinationId: params.cid,
-      mission: body.mission,
-      currentFocus: body.current_focus,
-      expectedVersion: body.expected_version,
+      ...body,
       actor: actorOf(operator),
     });
     return { version: r.version, mission: r.mission, current_focus: r.currentFocus };
@@ -29,8 +26,7 @@ export const updateProgressAction = defineAction({
   handler: async ({ params, body, operator }) => {
     const r = await updateProgress({
       coordinationId: params.cid,
-      progress: body.progress,
-      expectedVersion: body.expected_version,
+      ...body,
       actor: actorOf(operator),
     });
     return { version: r.version, progress: r.progress };

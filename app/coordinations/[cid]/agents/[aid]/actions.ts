@@ -12,8 +12,7 @@ export const updateResourceAllocationAction = defineAction({
     const context = await updateResourceAllocation({
       coordinationId: params.cid,
       agentId: params.aid,
-      resourceAllocation: body.resource_allocation,
-      expectedVersion: body.expected_version,
+      ...body,
     });
     return { context_version: context.context_version, resource_allocation: context.resource_allocation };
   },

@@ -13,9 +13,7 @@ export const PUT = defineRoute({
   handler: async ({ params, body, principal }) => {
     const r = await updateMission({
       coordinationId: params.cid,
-      mission: body.mission,
-      currentFocus: body.current_focus,
-      expectedVersion: body.expected_version,
+      ...body,
       actor: actorOf(principal),
     });
     return json({ mission: r.mission, current_focus: r.currentFocus, version: r.version, update: toUpdateDto(r.update) });

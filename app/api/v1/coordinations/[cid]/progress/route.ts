@@ -13,8 +13,7 @@ export const PUT = defineRoute({
   handler: async ({ params, body, principal }) => {
     const r = await updateProgress({
       coordinationId: params.cid,
-      progress: body.progress,
-      expectedVersion: body.expected_version,
+      ...body,
       actor: actorOf(principal),
     });
     return json({ progress: r.progress, version: r.version, update: toUpdateDto(r.update) });

@@ -12,8 +12,7 @@ export const PUT = defineRoute({
     const context = await updateResourceAllocation({
       coordinationId: params.cid,
       agentId: params.aid,
-      resourceAllocation: body.resource_allocation,
-      expectedVersion: body.expected_version,
+      ...body,
     });
     return json(context, { headers: { etag: `"${context.context_version}"` } });
   },
