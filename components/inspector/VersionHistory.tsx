@@ -13,6 +13,34 @@ function label(v: ContextVersionDto, all: ContextVersionDto[]) {
   return `v${v.context_version}${sameVersion ? ` (revision ${v.revision})` : ""} · ${v.reason}`;
 }
 
+function VersionSelect(props: {
+  id: string;
+  label: string;
+  value: number | undefined;
+  onChange: (revision: number) => void;
+  versions: ContextVersionDto[];
+}) {
+  return (
+    <div>
+      <label htmlFor={props.id} className="mb-1 block text-xs font-medium text-slate-600 dark:text-slate-300">
+        {props.label}
+      </label>
+      <select
+        id={props.id}
+        value={props.value}
+        onChange={(e) => props.onChange(Number(e.target.value))}
+        className={`${selectClass} py-1.5 text-sm`}
+      >
+        {props.versions.map((v) => (
+          <option key={v.revision} value={v.revision}>
+            {label(v, props.versions)}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
 function show(value: unknown) {
   return JSON.stringify(value, null, 1)?.replace(/\n\s*/g, " ") ?? "undefined";
 }
@@ -81,30 +109,8 @@ export function VersionHistory({ versions }: { versions: ContextVersionDto[] }) 
       <div className="min-w-0">
         <h3 className="mb-2 text-sm font-semibold">Compare versions</h3>
         <div className="mb-3 flex flex-wrap items-end gap-3">
-          <div>
-            <label htmlFor={`${id}-from`} className="mb-1 block text-xs font-medium text-slate-600 dark:text-slate-300">
-              From
-            </label>
-            <select id={`${id}-from`} value={fromRev} onChange={(e) => setFrom(Number(e.target.value))} className={`${selectClass} py-1.5 text-sm`}>
-              {versions.map((v) => (
-                <option key={v.revision} value={v.revision}>
-                  {label(v, versions)}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div>
-            <label htmlFor={`${id}-to`} className="mb-1 block text-xs font-medium text-slate-600 dark:text-slate-300">
-              To
-            </label>
-            <select id={`${id}-to`} value={toRev} onChange={(e) => setTo(Number(e.target.value))} className={`${selectClass} py-1.5 text-sm`}>
-              {versions.map((v) => (
-                <option key={v.revision} value={v.revision}>
-                  {label(v, versions)}
-                </option>
-              ))}
-            </select>
-          </div>
+          <VersionSelect id={`${id}-from`} label="From" value={fromRev} onChange={setFrom} versions={versions} />
+          <VersionSelect id={`${id}-to`} label="To" value={toRev} onChange={setTo} versions={versions} />
         </div>
         {entries && <DiffList entries={entries} />}
       </div>

@@ -14,7 +14,7 @@ import {
 import { toCoordinationDto } from "../schemas/coordinations";
 import { metrics } from "../metrics";
 import { publish } from "../realtime/publisher";
-import { getCoordination, type Coordination } from "./coordinations";
+import { findCoordination, getCoordination, type Coordination } from "./coordinations";
 import { Conflict, NotFound } from "./errors";
 import { issueCredentials, type Credentials } from "./access";
 import { bumpVersion, changeCoordination, coordinationNotFound, lockCoordination, transaction, type Tx } from "./tx";
@@ -85,7 +85,7 @@ async function distributeOnce(input: CreateCoordinationBody): Promise<Distributi
     const previous = new Map<string, { version: number; revision: number }>();
     let version: number;
     if (existing) {
-      if (!input.replace) throw conflictExists(cid, await getCoordinationIn(tx, cid));
+      if (!input.replace) throw conflictExists(cid, await findCoordination(cid, tx));
       const last = await tx.agentContextVersion.groupBy({
         by: ["agentId"],
         where: { coordinationId: cid },
@@ -169,16 +169,6 @@ async function distributeOnce(input: CreateCoordinationBody): Promise<Distributi
     metrics: { distributionTimeMs, perAgentMs, contextSizeBytes: sizes },
     credentials,
   };
-}
-
-async function getCoordinationIn(tx: Tx, coordinationId: string): Promise<Coordination | undefined> {
-  const row = await tx.coordination.findUnique({
-    where: { id: coordinationId },
-    include: { _count: { select: { contexts: true } } },
-  });
-  if (!row) return undefined;
-  const { _count, ...rest } = row;
-  return { ...rest, teamRoles: rest.teamRoles as Record<string, string>, agentCount: _count.contexts };
 }
 
 export async function listAgents(coordinationId: string): Promise<string[]> {

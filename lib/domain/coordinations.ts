@@ -2,7 +2,7 @@
 // state. Writes live with the capability that makes them (contexts.ts, whiteboard.ts).
 import { getPrisma } from "../db";
 import { HuddleError } from "./errors";
-import { coordinationNotFound } from "./tx";
+import { coordinationNotFound, type Tx } from "./tx";
 
 export interface Coordination {
   id: string;
@@ -47,11 +47,17 @@ function toCoordination(row: Row): Coordination {
   return { ...(rest as Omit<Coordination, "agentCount">), agentCount: _count.contexts };
 }
 
+/** One coordination, or undefined; inside a transaction when `tx` is given. */
+export async function findCoordination(coordinationId: string, tx?: Tx): Promise<Coordination | undefined> {
+  const client = tx ?? (await getPrisma());
+  const row = await client.coordination.findUnique({ where: { id: coordinationId }, select });
+  return row ? toCoordination(row) : undefined;
+}
+
 export async function getCoordination(coordinationId: string): Promise<Coordination> {
-  const prisma = await getPrisma();
-  const row = await prisma.coordination.findUnique({ where: { id: coordinationId }, select });
-  if (!row) throw coordinationNotFound(coordinationId);
-  return toCoordination(row);
+  const coordination = await findCoordination(coordinationId);
+  if (!coordination) throw coordinationNotFound(coordinationId);
+  return coordination;
 }
 
 // The cursor is opaque to clients: the (last_activity_at, id) of the last row of the page.

@@ -302,10 +302,6 @@ export class RealtimeHub implements EventSink {
       .catch((err: unknown) => logger().warn({ err, coordinationId: cid }, "presence count failed"));
   }
 
-  /** Subscribers on this process per coordination (for presence and tests). */
-  memberCount(cid: string): number {
-    return this.channels.get(cid)?.members ?? 0;
-  }
 }
 
 /** Who opens this socket: a bearer token in `auth.token`, else the operator session cookie. */
